@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.api.client;
+
+import org.jspecify.annotations.NullMarked;

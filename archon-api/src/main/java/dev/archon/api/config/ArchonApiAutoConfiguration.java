@@ -1,0 +1,95 @@
+package dev.archon.api.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.api.ArchonApiProperties;
+import dev.archon.api.client.ServiceClients;
+import dev.archon.api.problem.ArchonProblemHandler;
+import dev.archon.api.problem.ProblemEnricher;
+import dev.archon.api.problem.ProblemErrorController;
+import dev.archon.api.problem.ProblemWriter;
+import dev.archon.api.security.ApiKeyFilter;
+import dev.archon.api.security.ApiKeys;
+import dev.archon.api.web.BodySizeLimitFilter;
+import dev.archon.api.web.RequestIdFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * What every Archon service shares on the wire: problem+json for every error, request
+ * ids, API-key authentication of {@code /api/**}, a bound on request bodies, the OpenAPI
+ * description and the client through which services call each other.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ArchonApiProperties.class)
+@Import({ ArchonProblemHandler.class, ProblemEnricher.class, ProblemErrorController.class })
+public final class ArchonApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemWriter problemWriter(JsonMapper jsonMapper) {
+		return new ProblemWriter(jsonMapper);
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ArchonApiProperties properties,
+			ProblemWriter problemWriter) {
+		FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new BodySizeLimitFilter(properties.maxBodySize(), problemWriter));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ArchonApiProperties properties, ProblemWriter problemWriter) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+				new ApiKeyFilter(ApiKeys.of(properties.keys()), problemWriter));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceClients serviceClients(ArchonApiProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new ServiceClients(properties, meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OpenAPI archonOpenApi(Environment environment) {
+		String application = environment.getProperty("spring.application.name", "archon");
+		return new OpenAPI().info(new Info().title(application).version("v1"))
+			.components(new Components().addSecuritySchemes("apiKey",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.archon.api.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The settings every Archon service runs with unless it says otherwise: virtual threads,
+ * graceful shutdown, the actuator on its own port (the service's port plus 1000, never
+ * routed by NGINX), health probes, Prometheus with percentile histograms, common metric
+ * tags, structured logs, and the environment variables the launcher and docker-compose
+ * set. They are added last, so each service's own configuration and the environment win.
+ */
+public class ArchonDefaults implements EnvironmentPostProcessor {
+
+	static final String PROPERTY_SOURCE_NAME = "archonDefaults";
+
+	static final int MANAGEMENT_PORT_OFFSET = 1000;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.threads.virtual.enabled", "true");
+		defaults.put("server.shutdown", "graceful");
+		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+		defaults.put("spring.mvc.problemdetails.enabled", "true");
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		defaults.put("management.endpoint.health.show-details", "always");
+		defaults.put("management.metrics.tags.application", "${spring.application.name}");
+		defaults.put("management.metrics.tags.instance", "${archon.api.instance}");
+		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+		defaults.put("logging.structured.format.console", "${ARCHON_LOG_FORMAT:ecs}");
+		defaults.put("archon.api.keys", "${ARCHON_API_KEYS:}");
+		defaults.put("archon.api.outbound-key", "${ARCHON_API_KEY:}");
+		defaults.put("archon.api.instance", "${ARCHON_INSTANCE:${spring.application.name}-${server.port:8080}}");
+		Integer port = environment.getProperty("server.port", Integer.class);
+		if (port != null && port > 0 && !environment.containsProperty("management.server.port")) {
+			defaults.put("management.server.port", port + MANAGEMENT_PORT_OFFSET);
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+}

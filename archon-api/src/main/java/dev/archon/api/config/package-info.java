@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.api.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,126 @@
+package dev.archon.api.problem;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.validation.ConstraintViolationException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error that no service-specific advice claims with a problem from the
+ * catalogue: Spring MVC's own (unknown routes, wrong methods, bad JSON, unsupported media
+ * types), validation failures with each invalid field listed, and anything unexpected as
+ * a 500 that reveals nothing of the server's insides. Services map their domain
+ * exceptions in advices of their own, which take precedence over this one.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ArchonProblemHandler.class);
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), message(error.getDefaultMessage())))
+			.toList();
+		List<FieldError> globalErrors = ex.getBindingResult()
+			.getGlobalErrors()
+			.stream()
+			.map((error) -> new FieldError(null, message(error.getDefaultMessage())))
+			.toList();
+		return validationProblem(concat(errors, globalErrors), headers);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldError(parameterName(result), message(error.getDefaultMessage()))))
+			.toList();
+		return validationProblem(errors, headers);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_BODY,
+				"The body must be a JSON document of the documented shape: " + firstLine(ex.getMessage()));
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+			.toList();
+		ProblemDetail problem = validation(errors);
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		logger.error("Unexpected error while handling a request", ex);
+		ProblemDetail problem = Problems.of(ProblemType.INTERNAL,
+				"Something went wrong on our side. Quote the request id when you report it.");
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	private static ResponseEntity<Object> validationProblem(List<FieldError> errors, HttpHeaders headers) {
+		ProblemDetail problem = validation(errors);
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	private static ProblemDetail validation(List<FieldError> errors) {
+		String summary = (errors.size() == 1) ? "1 field is invalid" : errors.size() + " fields are invalid";
+		ProblemDetail problem = Problems.of(ProblemType.VALIDATION, summary + ": see errors");
+		problem.setProperty(Problems.ERRORS, errors);
+		return problem;
+	}
+
+	private static @Nullable String parameterName(ParameterValidationResult result) {
+		return result.getMethodParameter().getParameterName();
+	}
+
+	private static String message(@Nullable String message) {
+		return (message != null) ? message : "is invalid";
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "it could not be parsed";
+		}
+		int end = message.indexOf('\n');
+		String line = (end >= 0) ? message.substring(0, end) : message;
+		return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
+	}
+
+	private static <T> List<T> concat(List<T> first, List<T> second) {
+		return Stream.concat(first.stream(), second.stream()).toList();
+	}
+
+}

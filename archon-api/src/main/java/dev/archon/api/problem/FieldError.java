@@ -1,0 +1,14 @@
+package dev.archon.api.problem;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One invalid part of a request, as listed in a validation problem.
+ *
+ * @param field the path of the invalid field (such as {@code documents[2].content}), or
+ * the parameter's name
+ * @param message why it is invalid
+ */
+public record FieldError(@Nullable String field, String message) {
+
+}

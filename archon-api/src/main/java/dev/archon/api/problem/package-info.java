@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.api.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.api.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.api.web;
+
+import org.jspecify.annotations.NullMarked;

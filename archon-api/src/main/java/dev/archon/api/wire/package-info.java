@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.api.wire;
+
+import org.jspecify.annotations.NullMarked;

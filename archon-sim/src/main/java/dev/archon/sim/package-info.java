@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.sim;
+
+import org.jspecify.annotations.NullMarked;
