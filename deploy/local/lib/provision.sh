@@ -156,6 +156,8 @@ BEGIN
 	END IF;
 END
 $$;
+-- Lets prometheus-postgres-exporter, which connects as archon, read the server's statistics.
+GRANT pg_monitor TO archon;
 SELECT 'CREATE DATABASE archon OWNER archon' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'archon')\gexec
 SELECT 'CREATE DATABASE archon_test OWNER archon' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'archon_test')\gexec
 SQL

@@ -1,0 +1,39 @@
+# One image per Archon module: docker build --build-arg MODULE=archon-vector .
+# Build stage: the whole reactor is copied, but only MODULE and what it needs (-am) is built.
+ARG JDK_IMAGE=maven:3.9.11-eclipse-temurin-25
+ARG JRE_IMAGE=eclipse-temurin:25.0.1_8-jre-noble
+
+FROM ${JDK_IMAGE} AS build
+ARG MODULE
+WORKDIR /src
+# The poms first, so the dependency layer is cached until a pom changes.
+COPY pom.xml .
+COPY archon-api/pom.xml archon-api/
+COPY archon-sim/pom.xml archon-sim/
+COPY archon-vector/pom.xml archon-vector/
+COPY archon-agentgen/pom.xml archon-agentgen/
+COPY archon-ha-bridge/pom.xml archon-ha-bridge/
+RUN test -n "${MODULE}" && mvn -B -q -pl "${MODULE}" -am dependency:go-offline -DskipTests || true
+COPY . .
+RUN test -n "${MODULE}" || { echo "build with --build-arg MODULE=archon-<service>" >&2; exit 1; } \
+	&& mvn -B -q -pl "${MODULE}" -am -DskipTests package \
+	&& jar=$(ls "${MODULE}"/target/"${MODULE}"-*-exec.jar 2>/dev/null || ls "${MODULE}"/target/"${MODULE}"-*-SNAPSHOT.jar) \
+	&& cp "$jar" /app.jar \
+	&& java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /extracted
+
+FROM ${JRE_IMAGE}
+RUN groupadd --system --gid 10001 archon && useradd --system --uid 10001 --gid archon --home-dir /app archon
+WORKDIR /app
+# Layers from the least to the most often changed, so a code change rebuilds only the last one.
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+RUN mkdir -p /app/.archon && chown archon:archon /app/.archon
+USER archon
+ENV SERVER_PORT=8080 \
+	JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# The management port is the service port + 1000, like everywhere in Archon.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+	CMD curl -fsS "http://localhost:$((SERVER_PORT + 1000))/actuator/health/readiness" || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
