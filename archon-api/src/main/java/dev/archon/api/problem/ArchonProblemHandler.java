@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +78,7 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
 		List<FieldError> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+			.map((violation) -> new FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()))
 			.toList();
 		ProblemDetail problem = validation(errors);
 		return ResponseEntity.status(problem.getStatus()).body(problem);
@@ -100,6 +102,24 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(ProblemType.VALIDATION, summary + ": see errors");
 		problem.setProperty(Problems.ERRORS, errors);
 		return problem;
+	}
+
+	/**
+	 * The path of a violated constraint as a caller knows it: without the name of the
+	 * Java method that was validated.
+	 */
+	private static String fieldPath(Path path) {
+		StringBuilder field = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.getKind() == ElementKind.METHOD) {
+				continue;
+			}
+			if (!field.isEmpty()) {
+				field.append('.');
+			}
+			field.append(node);
+		}
+		return field.toString();
 	}
 
 	private static @Nullable String parameterName(ParameterValidationResult result) {

@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @RestControllerAdvice
 public class ProblemEnricher implements ResponseBodyAdvice<Object> {
 
+	private static final URI BLANK_TYPE = URI.create("about:blank");
+
 	@Override
 	public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
 		return true;
@@ -40,7 +42,7 @@ public class ProblemEnricher implements ResponseBodyAdvice<Object> {
 			if (problem.getInstance() == null) {
 				problem.setInstance(URI.create(request.getURI().getRawPath()));
 			}
-			if (ProblemDetail.forStatus(problem.getStatus()).getType().equals(problem.getType())) {
+			if (problem.getType() == null || BLANK_TYPE.equals(problem.getType())) {
 				ProblemType type = ProblemType.forStatus(HttpStatusCode.valueOf(problem.getStatus()));
 				problem.setType(type.type());
 			}

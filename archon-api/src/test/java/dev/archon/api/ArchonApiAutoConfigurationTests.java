@@ -1,0 +1,68 @@
+package dev.archon.api;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.api.client.ServiceClients;
+import dev.archon.api.config.ArchonApiAutoConfiguration;
+import dev.archon.api.problem.ProblemWriter;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchonApiAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ArchonApiAutoConfiguration.class))
+		.withBean(JsonMapper.class, () -> JsonMapper.builder().build());
+
+	@Test
+	void registersFiltersClientsAndErrorHandling() {
+		this.contextRunner.withPropertyValues("archon.api.keys=k1,k2").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(ProblemWriter.class).hasSingleBean(ServiceClients.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class)).hasSize(3);
+			assertThat(context.getBean(ArchonApiProperties.class).keys()).containsExactly("k1", "k2");
+		});
+	}
+
+	@Test
+	void backsOffWhenServiceDefinesItsOwnProblemWriter() {
+		this.contextRunner.withUserConfiguration(CustomProblemWriter.class)
+			.run((context) -> assertThat(context.getBean(ProblemWriter.class))
+				.isSameAs(context.getBean(CustomProblemWriter.class).writer));
+	}
+
+	@Test
+	void refusesMalformedHashedKeyAtStartup() {
+		this.contextRunner.withPropertyValues("archon.api.keys=sha256:not-hex")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("64 hexadecimal digits"));
+	}
+
+	@Test
+	void stopsOnInvalidSetting() {
+		this.contextRunner.withPropertyValues("archon.api.max-body-size=lots")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomProblemWriter {
+
+		final ProblemWriter writer = new ProblemWriter(JsonMapper.builder().build());
+
+		@Bean
+		ProblemWriter customWriter() {
+			return this.writer;
+		}
+
+	}
+
+}

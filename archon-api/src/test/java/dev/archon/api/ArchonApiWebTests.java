@@ -1,0 +1,223 @@
+package dev.archon.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.api.testapp.TestApiApplication;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives a service built on archon-api over real HTTP, through Tomcat, so that errors
+ * raised outside Spring MVC (filters, the container's own) are covered too.
+ */
+@SpringBootTest(classes = TestApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "archon.api.keys=plain-key-4f1b9c," + ArchonApiWebTests.HASHED_KEY_SETTING,
+				"archon.api.outbound-key=plain-key-4f1b9c", "archon.api.max-body-size=2KB",
+				"logging.level.org.springframework.web=DEBUG", "logging.level.dev.archon=DEBUG" })
+@ExtendWith(OutputCaptureExtension.class)
+class ArchonApiWebTests {
+
+	static final String PLAIN_KEY = "plain-key-4f1b9c";
+
+	static final String HASHED_ONLY_KEY = "only-its-digest-is-configured-77";
+
+	static final String HASHED_KEY_SETTING = "sha256:"
+			+ "2922897c46607a13718e78ce1a538f03376e4dc14bb4dedfb413e2c008a982aa";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void refusesApiCallWithoutKeyAsProblem() throws Exception {
+		HttpResponse<String> response = send(get("/api/count?n=2").build());
+		assertProblem(response, 401, "unauthorized");
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
+	}
+
+	@Test
+	void refusesWrongKey() throws Exception {
+		HttpResponse<String> response = send(get("/api/count?n=2").header("Authorization", "Bearer nope").build());
+		assertProblem(response, 401, "unauthorized");
+		assertThat(body(response).get("detail").asString()).contains("not valid");
+	}
+
+	@Test
+	void acceptsBearerKeyAndApiKeyHeader() throws Exception {
+		assertThat(send(get("/api/count?n=2").header("Authorization", "Bearer " + PLAIN_KEY).build()).statusCode())
+			.isEqualTo(200);
+		assertThat(send(get("/api/count?n=2").header("X-API-Key", PLAIN_KEY).build()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void acceptsKeyConfiguredOnlyAsItsDigest() throws Exception {
+		assertThat(HASHED_KEY_SETTING).isEqualTo("sha256:" + sha256(HASHED_ONLY_KEY));
+		assertThat(send(authorized("/api/count?n=2", HASHED_ONLY_KEY).build()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void leavesApiDocsOpen() throws Exception {
+		HttpResponse<String> response = send(get("/v3/api-docs").build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(body(response).get("components").get("securitySchemes").has("apiKey")).isTrue();
+	}
+
+	@Test
+	void listsEachInvalidFieldOfBody() throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"\",\"times\":9}"))
+					.build());
+		assertProblem(response, 400, "validation");
+		JsonNode errors = body(response).get("errors");
+		assertThat(errors).hasSize(2);
+		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("name", "times");
+	}
+
+	@Test
+	void reportsInvalidParameter() throws Exception {
+		HttpResponse<String> response = send(authorized("/api/count?n=99", PLAIN_KEY).build());
+		assertProblem(response, 400, "validation");
+		assertThat(body(response).get("errors").get(0).get("field").asString()).isEqualTo("n");
+	}
+
+	@Test
+	void reportsMalformedJson() throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"name\": tru"))
+					.build());
+		assertProblem(response, 400, "malformed-body");
+	}
+
+	@Test
+	void answersUnknownRouteAsProblem() throws Exception {
+		assertProblem(send(authorized("/api/nothing-here", PLAIN_KEY).build()), 404, "not-found");
+		assertProblem(send(get("/not-api/nothing-here").build()), 404, "not-found");
+	}
+
+	@Test
+	void answersWrongMethodAsProblem() throws Exception {
+		HttpResponse<String> response = send(authorized("/api/echo", PLAIN_KEY).DELETE().build());
+		assertProblem(response, 405, "method-not-allowed");
+	}
+
+	@Test
+	void answersUnsupportedMediaTypeAsProblem() throws Exception {
+		HttpResponse<String> response = send(authorized("/api/echo", PLAIN_KEY).header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello"))
+			.build());
+		assertProblem(response, 415, "unsupported-media-type");
+	}
+
+	@Test
+	void refusesOversizeBodyAsProblem() throws Exception {
+		String large = "{\"name\":\"" + "x".repeat(4096) + "\",\"times\":1}";
+		HttpResponse<String> response = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(large))
+					.build());
+		assertProblem(response, 413, "payload-too-large");
+	}
+
+	@Test
+	void hidesInternalsOfUnexpectedErrors() throws Exception {
+		HttpResponse<String> response = send(authorized("/api/boom", PLAIN_KEY).build());
+		assertProblem(response, 500, "internal");
+		assertThat(response.body()).doesNotContain("secret internals").doesNotContain("IllegalStateException");
+	}
+
+	@Test
+	void echoesPresentedRequestIdInHeaderAndProblem() throws Exception {
+		HttpResponse<String> response = send(get("/api/count?n=1").header("X-Request-Id", "abc-123").build());
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("abc-123");
+		assertThat(body(response).get("requestId").asString()).isEqualTo("abc-123");
+	}
+
+	@Test
+	void makesRequestIdWhenPresentedOneIsUnsafe() throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/count?n=1", PLAIN_KEY).header("X-Request-Id", "bad id\twith spaces").build());
+		assertThat(response.headers().firstValue("X-Request-Id"))
+			.hasValueSatisfying((id) -> assertThat(id).isNotEqualTo("bad id\twith spaces").matches("[0-9a-f-]{36}"));
+	}
+
+	@Test
+	void passesRequestIdAndKeyToCalledService() throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/relay", PLAIN_KEY).header("X-Request-Id", "relay-42").build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode seenDownstream = body(response);
+		assertThat(seenDownstream.get("requestId").asString()).isEqualTo("relay-42");
+		assertThat(seenDownstream.get("authorized").asBoolean()).isTrue();
+	}
+
+	@Test
+	void neverLogsApiKeys(CapturedOutput output) throws Exception {
+		send(authorized("/api/count?n=1", PLAIN_KEY).build());
+		send(authorized("/api/count?n=1", HASHED_ONLY_KEY).build());
+		send(authorized("/api/count?n=1", "wrong-key-that-is-also-secret").build());
+		send(authorized("/api/relay", PLAIN_KEY).build());
+		send(authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ada\",\"times\":2}"))
+			.build());
+		assertThat(output.getAll()).contains("Echoing a greeting of 2 times")
+			.doesNotContain(PLAIN_KEY)
+			.doesNotContain(HASHED_ONLY_KEY)
+			.doesNotContain("wrong-key-that-is-also-secret");
+	}
+
+	private HttpRequest.Builder get(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+	private HttpRequest.Builder authorized(String path, String key) {
+		return get(path).header("Authorization", "Bearer " + key);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private JsonNode body(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String type) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		JsonNode problem = body(response);
+		assertThat(problem.get("type").asString()).isEqualTo("https://archon.dev/problems/" + type);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(problem.get("requestId").asString()).isNotBlank();
+	}
+
+	private static String sha256(String value) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

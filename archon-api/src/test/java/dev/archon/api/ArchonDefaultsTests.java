@@ -1,0 +1,54 @@
+package dev.archon.api;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.archon.api.config.ArchonDefaults;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchonDefaultsTests {
+
+	@Test
+	void putsManagementOnServicePortPlus1000() {
+		StandardEnvironment environment = environment(Map.of("server.port", "8201"));
+		new ArchonDefaults().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.server.port")).isEqualTo("9201");
+	}
+
+	@Test
+	void keepsManagementPortTheServiceChose() {
+		StandardEnvironment environment = environment(Map.of("server.port", "8201", "management.server.port", "7000"));
+		new ArchonDefaults().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.server.port")).isEqualTo("7000");
+	}
+
+	@Test
+	void leavesManagementOnRandomServicePort() {
+		StandardEnvironment environment = environment(Map.of("server.port", "0"));
+		new ArchonDefaults().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.server.port")).isNull();
+	}
+
+	@Test
+	void letsServiceSettingsWin() {
+		StandardEnvironment environment = environment(
+				Map.of("spring.application.name", "archon-x", "spring.threads.virtual.enabled", "false"));
+		new ArchonDefaults().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.threads.virtual.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("archon-x");
+	}
+
+	private static StandardEnvironment environment(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		return environment;
+	}
+
+}
