@@ -539,10 +539,8 @@ cmd_test() {
 	prepare_prometheus
 	write_targets 2
 	promtool check config "$ARCHON_STATE/prometheus/prometheus.yml" >/dev/null || failed+=("promtool check config")
-	if compgen -G "$ARCHON_ROOT/deploy/prometheus/rules/*.yml" >/dev/null; then
-		info "promtool check rules"
-		promtool check rules "$ARCHON_ROOT"/deploy/prometheus/rules/*.yml >/dev/null || failed+=("promtool check rules")
-	fi
+	info "deploy/prometheus/check (promtool check config, check rules, test rules)"
+	"$ARCHON_ROOT/deploy/prometheus/check" >/dev/null || failed+=("deploy/prometheus/check")
 
 	info "docker-compose config -q"
 	(cd "$ARCHON_ROOT" && ARCHON_API_KEY=$(api_key) HA_TOKEN=$(sim_token) docker-compose config -q) ||
