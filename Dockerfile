@@ -9,6 +9,7 @@ WORKDIR /src
 # The poms first, so the dependency layer is cached until a pom changes.
 COPY pom.xml .
 COPY archon-api/pom.xml archon-api/
+COPY archon-test-support/pom.xml archon-test-support/
 COPY archon-sim/pom.xml archon-sim/
 COPY archon-vector/pom.xml archon-vector/
 COPY archon-agentgen/pom.xml archon-agentgen/
