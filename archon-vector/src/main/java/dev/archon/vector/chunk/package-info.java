@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.chunk;
+
+import org.jspecify.annotations.NullMarked;

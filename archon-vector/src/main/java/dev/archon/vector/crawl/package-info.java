@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.crawl;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,209 @@
+package dev.archon.vector.embed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The in-process all-MiniLM-L6-v2 (quantized) through ONNX Runtime, with the model and
+ * tokenizer that langchain4j's artifact ships. langchain4j's own
+ * {@code AllMiniLmL6V2QuantizedEmbeddingModel} runs one ONNX call per text, each as a
+ * future on an unbounded cached pool, with ONNX's default intra-op threads (one per core)
+ * in every call: under concurrent requests that oversubscribes the two cores many times
+ * over. Here many texts of similar length go into one padded ONNX call, the session's
+ * intra-op threads are bounded, and a semaphore bounds how many calls run at once, so
+ * embedding never takes more than {@code threads × concurrency} cores.
+ */
+class OnnxEmbedder implements Embedder, DisposableBean {
+
+	static final String MODEL = "all-minilm-l6-v2-q";
+
+	private static final int DIMENSION = 384;
+
+	private final OrtEnvironment environment;
+
+	private final OrtSession session;
+
+	private final HuggingFaceTokenizer tokenizer;
+
+	private final boolean wantsTokenTypes;
+
+	private final int batchSize;
+
+	private final Semaphore permits;
+
+	private final Timer timer;
+
+	private final DistributionSummary batchSizes;
+
+	OnnxEmbedder(int batchSize, int threads, int concurrency, int maxSequenceTokens, MeterRegistry meterRegistry) {
+		this.batchSize = batchSize;
+		this.permits = new Semaphore(concurrency, true);
+		try {
+			this.environment = OrtEnvironment.getEnvironment();
+			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+			options.setIntraOpNumThreads(threads);
+			options.setInterOpNumThreads(1);
+			options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			this.session = this.environment.createSession(resource(MODEL + ".onnx"), options);
+			this.wantsTokenTypes = this.session.getInputNames().contains("token_type_ids");
+			Map<String, String> tokenizerOptions = new HashMap<>();
+			tokenizerOptions.put("padding", "false");
+			tokenizerOptions.put("truncation", "true");
+			tokenizerOptions.put("maxLength", Integer.toString(maxSequenceTokens));
+			try (InputStream in = getClass().getClassLoader().getResourceAsStream(MODEL + "-tokenizer.json")) {
+				if (in == null) {
+					throw new IllegalStateException("The tokenizer of " + MODEL + " is not on the classpath");
+				}
+				this.tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions);
+			}
+		}
+		catch (OrtException ex) {
+			throw new IllegalStateException("Cannot load the ONNX model " + MODEL, ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.timer = Timer.builder("archon.vector.embedding")
+			.description("Time of one model call")
+			.tag("model", MODEL)
+			.register(meterRegistry);
+		this.batchSizes = DistributionSummary.builder("archon.vector.embedding.batch")
+			.description("Texts per model call")
+			.tag("model", MODEL)
+			.register(meterRegistry);
+	}
+
+	private byte[] resource(String name) throws IOException {
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("The model " + name + " is not on the classpath");
+			}
+			return in.readAllBytes();
+		}
+	}
+
+	@Override
+	public String model() {
+		return MODEL;
+	}
+
+	@Override
+	public int dimension() {
+		return DIMENSION;
+	}
+
+	@Override
+	public List<float[]> embed(List<String> texts) {
+		float[][] vectors = new float[texts.size()][];
+		Encoding[] encodings = new Encoding[texts.size()];
+		for (int i = 0; i < texts.size(); i++) {
+			encodings[i] = this.tokenizer.encode(texts.get(i));
+		}
+		// Texts of similar length share a batch, so that padding wastes little work.
+		Integer[] order = new Integer[texts.size()];
+		Arrays.setAll(order, (i) -> i);
+		Arrays.sort(order, Comparator.comparingInt((Integer i) -> encodings[i].getIds().length));
+		for (int start = 0; start < order.length; start += this.batchSize) {
+			int[] batch = new int[Math.min(this.batchSize, order.length - start)];
+			for (int j = 0; j < batch.length; j++) {
+				batch[j] = order[start + j];
+			}
+			float[][] embedded = embedBatch(batch, encodings);
+			for (int j = 0; j < batch.length; j++) {
+				vectors[batch[j]] = embedded[j];
+			}
+		}
+		return Arrays.asList(vectors);
+	}
+
+	private float[][] embedBatch(int[] batch, Encoding[] encodings) {
+		int length = 0;
+		for (int index : batch) {
+			length = Math.max(length, encodings[index].getIds().length);
+		}
+		long[][] ids = new long[batch.length][length];
+		long[][] mask = new long[batch.length][length];
+		long[][] types = new long[batch.length][length];
+		for (int j = 0; j < batch.length; j++) {
+			Encoding encoding = encodings[batch[j]];
+			System.arraycopy(encoding.getIds(), 0, ids[j], 0, encoding.getIds().length);
+			System.arraycopy(encoding.getAttentionMask(), 0, mask[j], 0, encoding.getAttentionMask().length);
+			System.arraycopy(encoding.getTypeIds(), 0, types[j], 0, encoding.getTypeIds().length);
+		}
+		this.permits.acquireUninterruptibly();
+		long started = System.nanoTime();
+		try (OnnxTensor idTensor = OnnxTensor.createTensor(this.environment, ids);
+				OnnxTensor maskTensor = OnnxTensor.createTensor(this.environment, mask);
+				OnnxTensor typeTensor = OnnxTensor.createTensor(this.environment, types)) {
+			Map<String, OnnxTensor> inputs = new HashMap<>();
+			inputs.put("input_ids", idTensor);
+			inputs.put("attention_mask", maskTensor);
+			if (this.wantsTokenTypes) {
+				inputs.put("token_type_ids", typeTensor);
+			}
+			try (OrtSession.Result result = this.session.run(inputs)) {
+				float[][][] hidden = (float[][][]) result.get(0).getValue();
+				return meanPool(hidden, mask);
+			}
+		}
+		catch (OrtException ex) {
+			throw new IllegalStateException("The ONNX model failed to embed a batch", ex);
+		}
+		finally {
+			this.permits.release();
+			this.timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			this.batchSizes.record(batch.length);
+		}
+	}
+
+	private static float[][] meanPool(float[][][] hidden, long[][] mask) {
+		float[][] pooled = new float[hidden.length][];
+		for (int j = 0; j < hidden.length; j++) {
+			float[] sum = new float[hidden[j][0].length];
+			int tokens = 0;
+			for (int t = 0; t < hidden[j].length; t++) {
+				if (mask[j][t] == 0) {
+					continue;
+				}
+				tokens++;
+				float[] token = hidden[j][t];
+				for (int d = 0; d < sum.length; d++) {
+					sum[d] += token[d];
+				}
+			}
+			for (int d = 0; d < sum.length; d++) {
+				sum[d] /= Math.max(tokens, 1);
+			}
+			pooled[j] = Embedder.normalize(sum);
+		}
+		return pooled;
+	}
+
+	@Override
+	public void destroy() throws OrtException {
+		this.session.close();
+		this.tokenizer.close();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.embed;
+
+import org.jspecify.annotations.NullMarked;

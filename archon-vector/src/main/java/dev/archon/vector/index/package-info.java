@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.index;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.ingest;
+
+import org.jspecify.annotations.NullMarked;

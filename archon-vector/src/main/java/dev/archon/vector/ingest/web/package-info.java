@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.ingest.web;
+
+import org.jspecify.annotations.NullMarked;

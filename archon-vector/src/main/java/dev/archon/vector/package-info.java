@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.vector.search.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,80 @@
+package dev.archon.vector.pages.web;
+
+import java.util.List;
+
+import dev.archon.api.wire.vector.SourceSummary;
+import dev.archon.test.UsesRealServices;
+import dev.archon.vector.VectorApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "archon.api.keys=test-key", "management.server.port=0" })
+@UsesRealServices
+class SourcesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	RestClient client;
+
+	@BeforeEach
+	void setUp() {
+		this.client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		this.jdbc.sql("DELETE FROM site_pages WHERE source = 'sources_test'").update();
+		String vector = "[" + "0,".repeat(383) + "1]";
+		for (int chunk = 0; chunk < 3; chunk++) {
+			this.jdbc.sql("""
+					INSERT INTO site_pages (source, url, chunk_number, title, summary, content, embedding)
+					VALUES ('sources_test', :url, :chunk, 't', 's', 'c', CAST(:vector AS vector))
+					""")
+				.param("url", "https://example.test/" + (chunk % 2))
+				.param("chunk", chunk)
+				.param("vector", vector)
+				.update();
+		}
+	}
+
+	@Test
+	void listsSourcesWithAnApiKey() {
+		ResponseEntity<List<SourceSummary>> response = this.client.get()
+			.uri("/api/v1/vector/sources")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).filteredOn((summary) -> summary.source().equals("sources_test"))
+			.singleElement()
+			.satisfies((summary) -> {
+				assertThat(summary.pages()).isEqualTo(2);
+				assertThat(summary.chunks()).isEqualTo(3);
+				assertThat(summary.lastIngestedAt()).isNotNull();
+			});
+	}
+
+	@Test
+	void refusesSourcesWithoutAnApiKey() {
+		HttpStatus status = this.client.get()
+			.uri("/api/v1/vector/sources")
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+		assertThat(status).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+}
