@@ -244,7 +244,8 @@ start_exporters() {
 	start_exporter redis-exporter 9121 prometheus-redis-exporter \
 		-redis.addr=redis://127.0.0.1:"$ARCHON_REDIS_PORT" -web.listen-address=127.0.0.1:9121 || true
 	DATA_SOURCE_NAME="postgresql://archon:archon@localhost:$ARCHON_PG_PORT/archon?sslmode=disable" \
-		start_exporter postgres-exporter 9187 prometheus-postgres-exporter --web.listen-address=127.0.0.1:9187 || true
+		start_exporter postgres-exporter 9187 prometheus-postgres-exporter --web.listen-address=127.0.0.1:9187 \
+		--extend.query-path="$ARCHON_ROOT/deploy/prometheus/postgres-exporter-queries.yml" || true
 	start_exporter node-exporter 9100 prometheus-node-exporter --web.listen-address=127.0.0.1:9100 || true
 }
 
