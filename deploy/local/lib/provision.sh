@@ -149,6 +149,7 @@ ensure_postgres() {
 # databases: the services' Flyway migrations can then rely on it.
 ensure_database() {
 	as_postgres psql -q -X -v ON_ERROR_STOP=1 -p "$ARCHON_PG_PORT" -d postgres >/dev/null <<'SQL'
+SET client_min_messages = warning;
 DO $$
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'archon') THEN
