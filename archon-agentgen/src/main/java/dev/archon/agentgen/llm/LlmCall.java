@@ -1,0 +1,59 @@
+package dev.archon.agentgen.llm;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call to the pool: a pipeline step's prompt, and what the built-in provider needs to
+ * answer the same step from templates.
+ *
+ * @param step the pipeline step, as named on the {@code ARCHON-STEP} line of the system
+ * message
+ * @param role which model answers
+ * @param system the system message
+ * @param user the user message
+ * @param template what the built-in provider reads instead of the prompt
+ * @param providerHint a provider to try first, if it is healthy
+ */
+public record LlmCall(String step, ModelRole role, String system, String user, TemplateInput template,
+		@Nullable String providerHint) {
+
+	/** How a step's name reaches the model and the simulator. */
+	public static final String STEP_MARKER = "ARCHON-STEP: ";
+
+	/**
+	 * What a generation knows so far, for the built-in provider.
+	 *
+	 * @param description the user's description of the agent
+	 * @param scope the scope document, once written
+	 * @param tools the tools the advisor chose
+	 * @param documents titles and URLs of the retrieved documentation
+	 * @param feedback the user's feedback on a previous version
+	 * @param previousFiles the files of the version being refined
+	 */
+	public record TemplateInput(String description, @Nullable String scope, List<Tool> tools, List<String> documents,
+			@Nullable String feedback, Map<String, String> previousFiles) {
+
+		public static TemplateInput of(String description) {
+			return new TemplateInput(description, null, List.of(), List.of(), null, Map.of());
+		}
+
+	}
+
+	/**
+	 * A tool from the library, as the templates embed it.
+	 *
+	 * @param name the Python function's name
+	 * @param description what it does
+	 * @param code the function, taking {@code ctx: RunContext[Deps]} first
+	 * @param requirements the packages it needs
+	 * @param environment the environment variables it reads, each with a comment
+	 */
+	public record Tool(String name, String description, String code, List<String> requirements,
+			Map<String, String> environment) {
+
+	}
+
+}
