@@ -84,6 +84,12 @@ build_jars() {
 	info "building the jars (mvn -q -DskipTests package)"
 	(cd "$ARCHON_ROOT" && JAVA_HOME=$(java_home) PATH=$(java_home)/bin:$PATH mvn -q -DskipTests package) ||
 		die "the build failed"
+	# The jar plugin leaves an up-to-date jar untouched: without this, a changed test file would make
+	# every later 'up' build again.
+	local svc
+	for svc in sim $(selected_services); do
+		touch "$(service_jar "$svc")"
+	done
 }
 
 # --- Java processes ------------------------------------------------------------------------------------
@@ -337,6 +343,7 @@ check_through_nginx() {
 		case $code in
 			200) info "through NGINX: GET $path -> 200" ;;
 			5* | 000) die "through NGINX: GET $path -> $code" ;;
+			401 | 403) die "through NGINX: GET $path -> $code: the service refuses the API key of .archon/api-key" ;;
 			*) warn "through NGINX: GET $path -> $code (the service answers, the route may not exist yet)" ;;
 		esac
 	done
