@@ -174,6 +174,13 @@ def overview():
         "suffix:×", kind="stat", thresholds=BURN, w=6, h=5,
         description="How many times faster than sustainable the budget burns: 14.4 pages (with the 5 m "
                     "window), 6 pages over 6 h, 3 and 1 open tickets.")
+    d.panel("Latency objectives (1 h)", [
+        ("operation:slo_latency_seconds:p95_rate1h", "{{operation}} p95 (objective 5 s)"),
+        ("operation:slo_latency_seconds:p99_rate1h", "{{operation}} p99 (objective 15 s)")],
+        "s", kind="stat", thresholds=LATENCY, w=24, h=5,
+        description="p95 of agent generation excluding LLM time under 5 s; p99 of complex operations (pattern "
+                    "analysis, ingestion, generation overhead) under 15 s. Alerts: LatencyObjectiveMissed, "
+                    "LatencyObjectiveAtRisk.")
     d.row("Traffic")
     d.panel("Requests per service", [(f"sum by (service) (rate({count}[{RATE}]))", "{{service}}")], "reqps")
     d.panel("Requests per instance", [(f"sum by (instance) (rate({count}[{RATE}]))", "{{instance}}")],
