@@ -147,7 +147,7 @@ def ratio(numerator, denominator, by):
 
 
 def quantiles(d, title, bucket, by, thresholds=None, description="", qs=(0.5, 0.95, 0.99), w=12):
-    legend = "{{" + by.split(",")[0].strip() + "}}" if by else ""
+    legend = " ".join("{{" + label.strip() + "}}" for label in by.split(",")) if by else ""
     group = f"{by}, le" if by else "le"
     d.panel(title, [(f"histogram_quantile({q}, sum by ({group}) (rate({bucket}[{RATE}])))",
                      f"{legend} p{int(q * 100)}".strip()) for q in qs],
@@ -298,6 +298,9 @@ def vector_search():
         f"sum by (instance) (rate(archon_vector_search_seconds_count{{{sel}}}[{RATE}]))", "{{instance}}")], "reqps")
     quantiles(d, "Search latency (p50, p95, p99)", f"archon_vector_search_seconds_bucket{{{sel}}}", "",
               LATENCY)
+    quantiles(d, "Search latency p95 by path and cache", f"archon_vector_search_seconds_bucket{{{sel}}}",
+              "path, cache", LATENCY, qs=(0.95,),
+              description="path: the index or an exact scan (small sources, tiny tables); cache: result cache hit or miss.")
     d.panel("Cache hit ratio per layer", [(
         ratio(f'rate(archon_vector_cache_total{{{sel}, outcome="hit"}}[{RATE}])',
               f"rate(archon_vector_cache_total{{{sel}}}[{RATE}])", "cache, layer"), "{{cache}} {{layer}}")],
@@ -317,8 +320,11 @@ def vector_search():
     d.row("Ingestion and index")
     d.panel("Ingested chunks per second", [(
         f"sum(rate(archon_vector_ingest_chunks_total{{{sel}}}[{RATE}]))", "chunks/s")], "short")
-    d.panel("Rows in site_pages", [("max(archon_pg_table_n_live_tup{relname=\"site_pages\"})", "rows")],
+    d.panel("Rows in site_pages", [("max(archon_pg_table_n_live_tup{relname=\"site_pages\"})", "now"),
+                                    (f"max(archon_vector_index_rows{{{sel}}})", "at the last index build")],
             "short", kind="stat", w=6, h=5)
+    d.panel("ANN index size", [(f"max(archon_vector_index_size_bytes{{{sel}}})", "index")], "bytes",
+            kind="stat", w=6, h=5)
     d.panel("Index lists and probes", [
         (f"max(archon_vector_index_lists{{{sel}}})", "lists"),
         (f"max(archon_vector_index_probes{{{sel}}})", "probes")], "none", kind="stat", w=6, h=5)
