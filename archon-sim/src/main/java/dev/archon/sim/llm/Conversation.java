@@ -1,0 +1,136 @@
+package dev.archon.sim.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The text of a chat request, whichever protocol it came in: what the simulator needs to
+ * pick and size its answer.
+ */
+public final class Conversation {
+
+	static final String DESCRIPTION_MARKER = "ARCHON-DESCRIPTION:";
+
+	private static final int TOKENS_PER_MESSAGE = 4;
+
+	private final String system;
+
+	private final List<String> messages;
+
+	private final String lastUserMessage;
+
+	private Conversation(String system, List<String> messages, String lastUserMessage) {
+		this.system = system;
+		this.messages = messages;
+		this.lastUserMessage = lastUserMessage;
+	}
+
+	/**
+	 * Reads an OpenAI chat completion request: system (or developer) messages, then the
+	 * others.
+	 * @param request the request body
+	 * @return its conversation
+	 */
+	public static Conversation fromOpenAi(JsonNode request) {
+		StringBuilder system = new StringBuilder();
+		List<String> messages = new ArrayList<>();
+		String lastUser = "";
+		for (JsonNode message : request.path("messages").values()) {
+			String role = message.path("role").asString("");
+			String text = text(message.path("content"));
+			if (role.equals("system") || role.equals("developer")) {
+				system.append(system.isEmpty() ? "" : "\n").append(text);
+			}
+			else {
+				messages.add(text);
+				if (role.equals("user")) {
+					lastUser = text;
+				}
+			}
+		}
+		return new Conversation(system.toString(), messages, lastUser);
+	}
+
+	/**
+	 * Reads an Anthropic messages request: {@code system} as a string or text blocks,
+	 * then the messages.
+	 * @param request the request body
+	 * @return its conversation
+	 */
+	public static Conversation fromAnthropic(JsonNode request) {
+		List<String> messages = new ArrayList<>();
+		String lastUser = "";
+		for (JsonNode message : request.path("messages").values()) {
+			String text = text(message.path("content"));
+			messages.add(text);
+			if (message.path("role").asString("").equals("user")) {
+				lastUser = text;
+			}
+		}
+		return new Conversation(text(request.path("system")), messages, lastUser);
+	}
+
+	/**
+	 * The pipeline step named in the system message, or in the first message when there
+	 * is no system message.
+	 * @return the step
+	 */
+	public PipelineStep step() {
+		if (!this.system.isEmpty()) {
+			return PipelineStep.find(this.system);
+		}
+		return this.messages.isEmpty() ? PipelineStep.GENERIC : PipelineStep.find(this.messages.getFirst());
+	}
+
+	/**
+	 * The user's description of the agent: the first {@code ARCHON-DESCRIPTION: <text>}
+	 * line of the system message or of any message, or else the last user message.
+	 * @return the description
+	 */
+	String description() {
+		String description = MarkerLines.value(this.system, DESCRIPTION_MARKER);
+		for (int i = 0; description == null && i < this.messages.size(); i++) {
+			description = MarkerLines.value(this.messages.get(i), DESCRIPTION_MARKER);
+		}
+		return (description != null) ? description : this.lastUserMessage;
+	}
+
+	/**
+	 * Estimates the request's tokens: its text plus a few per message for the roles.
+	 * @return the prompt tokens
+	 */
+	public int promptTokens() {
+		int tokens = Tokens.count(this.system) + ((this.system.isEmpty()) ? 0 : TOKENS_PER_MESSAGE);
+		for (String message : this.messages) {
+			tokens += Tokens.count(message) + TOKENS_PER_MESSAGE;
+		}
+		return tokens;
+	}
+
+	/**
+	 * Flattens message content: a string, or an array of parts of which the text parts
+	 * (and the text of tool results) are kept.
+	 */
+	private static String text(JsonNode content) {
+		if (content.isString()) {
+			return content.stringValue();
+		}
+		if (!content.isArray()) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder();
+		for (JsonNode part : content.values()) {
+			JsonNode value = part.path("text");
+			if (!value.isString()) {
+				value = part.path("content");
+			}
+			if (value.isString()) {
+				text.append(text.isEmpty() ? "" : "\n").append(value.stringValue());
+			}
+		}
+		return text.toString();
+	}
+
+}
