@@ -75,13 +75,15 @@ final class StreamingBackend implements Backend {
 			throw Failures.classify(ex, false);
 		}
 		Duration firstTokenAfter;
+		boolean wholeCallFirst = timeout.compareTo(firstTokenTimeout) <= 0;
+		Duration firstWait = wholeCallFirst ? timeout : firstTokenTimeout;
 		try {
-			firstToken.get(firstTokenTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			firstToken.get(firstWait.toNanos(), TimeUnit.NANOSECONDS);
 			firstTokenAfter = Duration.ofNanos(System.nanoTime() - start);
 		}
 		catch (TimeoutException ex) {
-			throw new ProviderFailure(FailureKind.FIRST_TOKEN_TIMEOUT,
-					"no token within " + firstTokenTimeout.toMillis() + " ms", null, ex);
+			throw new ProviderFailure(wholeCallFirst ? FailureKind.TIMEOUT : FailureKind.FIRST_TOKEN_TIMEOUT,
+					"no token within " + firstWait.toMillis() + " ms", null, ex);
 		}
 		catch (ExecutionException ex) {
 			throw Failures.classify(ex.getCause(), false);
