@@ -1,0 +1,144 @@
+package dev.archon.ha.client;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Function;
+
+import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.archon.ha.HaProperties;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Home Assistant's REST API: the fallback for service calls, the history for pattern
+ * analysis, and the automation editor's configuration endpoint.
+ */
+public class HomeAssistantRest {
+
+	private final RestClient client;
+
+	public HomeAssistantRest(HaProperties properties, ObservationRegistry observations) {
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(properties.websocket().connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(properties.control().restTimeout());
+		this.client = RestClient.builder()
+			.observationRegistry(observations)
+			.baseUrl(properties.url().toString().replaceFirst("/+$", ""))
+			.requestFactory(requestFactory)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.token())
+			.build();
+	}
+
+	/**
+	 * Calls a service the REST way.
+	 * @param domain the service's domain
+	 * @param service the service
+	 * @param serviceData the service data, with the target's {@code entity_id} in it
+	 * @return the states that changed while the service ran
+	 */
+	public JsonNode callService(String domain, String service, ObjectNode serviceData) {
+		return call(() -> this.client.post()
+			.uri("/api/services/{domain}/{service}", domain, service)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(serviceData)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/**
+	 * Creates or replaces an automation through the automation editor's API.
+	 * @param id the automation's id
+	 * @param config its configuration
+	 * @return Home Assistant's answer
+	 */
+	public JsonNode saveAutomation(String id, JsonNode config) {
+		return call(() -> this.client.post()
+			.uri("/api/config/automation/config/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(config)
+			.retrieve()
+			.body(JsonNode.class));
+	}
+
+	/**
+	 * Streams the history of some entities, in Home Assistant's minimal form, to a reader
+	 * that parses it as it arrives.
+	 * @param <T> what the reader makes of it
+	 * @param entityIds the entities
+	 * @param start the start of the period
+	 * @param end its end
+	 * @param reader reads the response body
+	 * @return what the reader made
+	 */
+	public <T> T history(Collection<String> entityIds, Instant start, Instant end, Function<InputStream, T> reader) {
+		return call(() -> this.client.get()
+			.uri((uri) -> uri.path("/api/history/period/{start}")
+				.queryParam("filter_entity_id", String.join(",", entityIds))
+				.queryParam("end_time", end.toString())
+				.queryParam("minimal_response")
+				.queryParam("no_attributes")
+				.build(start.toString()))
+			.exchange((request, response) -> {
+				if (response.getStatusCode().isError()) {
+					throw failure(response.getStatusCode(), new String(response.getBody().readAllBytes()));
+				}
+				try (InputStream body = response.getBody()) {
+					return reader.apply(body);
+				}
+			}));
+	}
+
+	private <T> T call(CallBody<T> body) {
+		try {
+			T result = body.run();
+			if (result == null) {
+				throw new CommandFailed(CommandFailed.Outcome.FAILED, null, "Home Assistant answered without a body");
+			}
+			return result;
+		}
+		catch (RestClientResponseException ex) {
+			throw failure(ex.getStatusCode(), ex.getResponseBodyAsString());
+		}
+		catch (ResourceAccessException ex) {
+			// A refused connection carried nothing; any later failure may have.
+			CommandFailed.Outcome outcome = (ex.getRootCause() instanceof ConnectException)
+					? CommandFailed.Outcome.NOT_SENT : CommandFailed.Outcome.UNKNOWN;
+			throw new CommandFailed(outcome, "Home Assistant cannot be reached", ex);
+		}
+		catch (UncheckedIOException ex) {
+			throw new CommandFailed(CommandFailed.Outcome.UNKNOWN, "Reading Home Assistant's answer failed", ex);
+		}
+	}
+
+	private static CommandFailed failure(HttpStatusCode status, String body) {
+		String message = "Home Assistant answered " + status.value()
+				+ (body.isBlank() ? "" : ": " + body.substring(0, Math.min(body.length(), 300)));
+		CommandFailed.Outcome outcome = status.is5xxServerError() ? CommandFailed.Outcome.FAILED
+				: CommandFailed.Outcome.REJECTED;
+		return new CommandFailed(outcome, "http_" + status.value(), message);
+	}
+
+	@FunctionalInterface
+	private interface CallBody<T> {
+
+		T run();
+
+	}
+
+}

@@ -1,0 +1,250 @@
+package dev.archon.ha.control;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.archon.ha.client.CommandFailed;
+import dev.archon.ha.client.HomeAssistantConnection;
+import dev.archon.ha.client.HomeAssistantListener;
+import dev.archon.ha.client.HomeAssistantRest;
+
+/**
+ * Calls Home Assistant's services: checked against the allow-list, paced by the rate
+ * limiter, guarded by the circuit breaker, sent over the open WebSocket or else through
+ * the REST API. A call whose effect is unknown (its answer was lost) is sent again only
+ * when repeating it cannot do harm.
+ */
+public class ServiceCalls implements HomeAssistantListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(ServiceCalls.class);
+
+	/** Enough for every call in flight at the highest rate to find its changes. */
+	private static final int TRACKED_CONTEXTS = 20_000;
+
+	private final AllowList allowList;
+
+	private final HomeAssistantConnection connection;
+
+	private final HomeAssistantRest rest;
+
+	private final RateLimiter rateLimiter;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	private final Timer rateLimiterWaits;
+
+	private final int callsPerSecond;
+
+	/**
+	 * The states changed by each recent context. Home Assistant sends a call's
+	 * {@code state_changed} events before its result, on the same socket, so they are
+	 * here when the result arrives.
+	 */
+	private final Map<String, List<JsonNode>> changesByContext = new LinkedHashMap<>(1024, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
+			return size() > TRACKED_CONTEXTS;
+		}
+
+	};
+
+	ServiceCalls(AllowList allowList, HomeAssistantConnection connection, HomeAssistantRest rest,
+			RateLimiter rateLimiter, CircuitBreaker circuitBreaker, JsonMapper json, MeterRegistry meters,
+			int callsPerSecond) {
+		this.allowList = allowList;
+		this.connection = connection;
+		this.rest = rest;
+		this.rateLimiter = rateLimiter;
+		this.circuitBreaker = circuitBreaker;
+		this.json = json;
+		this.meters = meters;
+		this.callsPerSecond = callsPerSecond;
+		this.rateLimiterWaits = Timer.builder("archon.ha.ratelimiter.waits")
+			.description("How long service calls waited for the rate limiter toward Home Assistant")
+			.register(meters);
+	}
+
+	/**
+	 * Calls a service.
+	 * @param call the call
+	 * @return the states it changed and how long it took
+	 * @throws ServiceNotAllowed when the allow-list refuses it
+	 * @throws RateLimited when no permit came in time
+	 * @throws HomeAssistantUnavailable when the circuit breaker is open
+	 * @throws CommandFailed when Home Assistant refused or failed it
+	 */
+	public Result call(ServiceCall call) {
+		long start = System.nanoTime();
+		String outcome = "success";
+		boolean allowed = this.allowList.permits(call.domain(), call.service());
+		try {
+			if (!allowed) {
+				outcome = "forbidden";
+				throw new ServiceNotAllowed(call.domain(), call.service());
+			}
+			acquirePermit();
+			List<JsonNode> changed = callGuarded(call);
+			return new Result(changed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+		}
+		catch (RateLimited ex) {
+			outcome = "rate_limited";
+			throw ex;
+		}
+		catch (HomeAssistantUnavailable ex) {
+			outcome = "circuit_open";
+			throw ex;
+		}
+		catch (CommandFailed ex) {
+			outcome = ex.outcome().name().toLowerCase(java.util.Locale.ROOT);
+			throw ex;
+		}
+		finally {
+			// Refused names stay out of the tags: they are whatever a caller typed.
+			Timer.builder("archon.ha.commands")
+				.description("Service calls to Home Assistant")
+				.tag("domain", allowed ? call.domain() : "other")
+				.tag("service", allowed ? call.service() : "other")
+				.tag("outcome", outcome)
+				.register(this.meters)
+				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void acquirePermit() {
+		long waitStart = System.nanoTime();
+		boolean permitted = this.rateLimiter.acquirePermission();
+		this.rateLimiterWaits.record(System.nanoTime() - waitStart, TimeUnit.NANOSECONDS);
+		if (!permitted) {
+			throw new RateLimited(this.callsPerSecond, this.rateLimiter.getRateLimiterConfig().getLimitRefreshPeriod());
+		}
+	}
+
+	private List<JsonNode> callGuarded(ServiceCall call) {
+		if (!this.circuitBreaker.tryAcquirePermission()) {
+			throw new HomeAssistantUnavailable(Duration.ofSeconds(1));
+		}
+		long start = System.nanoTime();
+		try {
+			List<JsonNode> changed = callOnce(call);
+			this.circuitBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			return changed;
+		}
+		catch (CommandFailed ex) {
+			if (ex.outcome() == CommandFailed.Outcome.REJECTED) {
+				// Home Assistant is well; the call was wrong.
+				this.circuitBreaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			}
+			else {
+				this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+			}
+			throw ex;
+		}
+	}
+
+	private List<JsonNode> callOnce(ServiceCall call) {
+		try {
+			return viaWebSocket(call);
+		}
+		catch (CommandFailed ex) {
+			switch (ex.outcome()) {
+				case NOT_SENT -> {
+					// Nothing was sent, so the REST API may carry it.
+					return viaRest(call);
+				}
+				case UNKNOWN, FAILED -> {
+					if (!call.repeatable()) {
+						throw ex;
+					}
+					logger.info("Sending {}.{} again through the REST API after: {}", call.domain(), call.service(),
+							ex.getMessage());
+					return viaRest(call);
+				}
+				default -> throw ex;
+			}
+		}
+	}
+
+	private List<JsonNode> viaWebSocket(ServiceCall call) {
+		if (!this.connection.isConnected()) {
+			throw new CommandFailed(CommandFailed.Outcome.NOT_SENT, null, "Not connected to Home Assistant");
+		}
+		ObjectNode command = this.json.createObjectNode()
+			.put("type", "call_service")
+			.put("domain", call.domain())
+			.put("service", call.service());
+		command.set("service_data", call.data());
+		command.set("target", call.target());
+		JsonNode result;
+		try {
+			result = this.connection.send(command).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof CommandFailed failed) {
+				throw failed;
+			}
+			throw ex;
+		}
+		String contextId = result.path("result").path("context").path("id").asString("");
+		synchronized (this.changesByContext) {
+			List<JsonNode> changed = this.changesByContext.remove(contextId);
+			return (changed != null) ? changed : List.of();
+		}
+	}
+
+	private List<JsonNode> viaRest(ServiceCall call) {
+		JsonNode changed = this.rest.callService(call.domain(), call.service(), call.restBody());
+		List<JsonNode> states = new ArrayList<>();
+		JsonNode list = changed.isArray() ? changed : changed.path("changed_states");
+		list.forEach(states::add);
+		return states;
+	}
+
+	@Override
+	public void event(JsonNode event) {
+		if (!"state_changed".equals(event.path("event_type").asString(""))) {
+			return;
+		}
+		JsonNode newState = event.path("data").path("new_state");
+		if (!newState.isObject()) {
+			return;
+		}
+		String contextId = newState.path("context").path("id").asString("");
+		if (contextId.isEmpty()) {
+			return;
+		}
+		synchronized (this.changesByContext) {
+			this.changesByContext.computeIfAbsent(contextId, (id) -> new ArrayList<>(2)).add(newState);
+		}
+	}
+
+	/**
+	 * What a call did.
+	 *
+	 * @param changedStates the states it changed
+	 * @param tookMs how long it took, in milliseconds
+	 */
+	public record Result(List<JsonNode> changedStates, long tookMs) {
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.ha.control.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.ha;
+
+import org.jspecify.annotations.NullMarked;

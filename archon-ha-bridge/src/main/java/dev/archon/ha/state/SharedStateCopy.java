@@ -1,0 +1,173 @@
+package dev.archon.ha.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.ha.HaProperties;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The copy of the state cache in Redis, shared by every instance. An instance that starts
+ * while Home Assistant is unreachable serves it (marked as not synchronised) instead of
+ * nothing. Changes are written behind, in one batch per interval, so that a burst of
+ * events costs Redis one round trip.
+ */
+class SharedStateCopy implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(SharedStateCopy.class);
+
+	private static final Object REMOVED = new Object();
+
+	private final StringRedisTemplate redis;
+
+	private final StateCache cache;
+
+	private final JsonMapper json;
+
+	private final HaProperties.Cache settings;
+
+	private final Map<String, Object> dirty = new ConcurrentHashMap<>();
+
+	private @Nullable ScheduledExecutorService flusher;
+
+	SharedStateCopy(StringRedisTemplate redis, StateCache cache, JsonMapper json, HaProperties.Cache settings) {
+		this.redis = redis;
+		this.cache = cache;
+		this.json = json;
+		this.settings = settings;
+	}
+
+	void changed(String entityId, @Nullable CachedState state) {
+		this.dirty.put(entityId, (state != null) ? state : REMOVED);
+	}
+
+	void replaceAll(Map<String, CachedState> snapshot) {
+		try {
+			Map<String, String> values = new HashMap<>(snapshot.size() * 2);
+			snapshot.forEach((id, state) -> values.put(id, this.json.writeValueAsString(state.json())));
+			String key = this.settings.redisKey();
+			Object[] gone = this.redis.opsForHash()
+				.keys(key)
+				.stream()
+				.filter((id) -> !snapshot.containsKey(id.toString()))
+				.toArray();
+			if (gone.length > 0) {
+				this.redis.opsForHash().delete(key, gone);
+			}
+			if (!values.isEmpty()) {
+				this.redis.opsForHash().putAll(key, values);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot write the shared state copy to Redis: {}", ex.getMessage());
+		}
+	}
+
+	void flush() {
+		if (this.dirty.isEmpty()) {
+			return;
+		}
+		Map<String, String> puts = new HashMap<>();
+		Map<String, Object> taken = new HashMap<>();
+		for (String id : this.dirty.keySet()) {
+			Object value = this.dirty.remove(id);
+			if (value != null) {
+				taken.put(id, value);
+			}
+		}
+		taken.forEach((id, value) -> {
+			if (value instanceof CachedState state) {
+				puts.put(id, this.json.writeValueAsString(state.json()));
+			}
+		});
+		Object[] removed = taken.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() == REMOVED)
+			.map(Map.Entry::getKey)
+			.toArray();
+		try {
+			if (!puts.isEmpty()) {
+				this.redis.opsForHash().putAll(this.settings.redisKey(), puts);
+			}
+			if (removed.length > 0) {
+				this.redis.opsForHash().delete(this.settings.redisKey(), removed);
+			}
+		}
+		catch (RuntimeException ex) {
+			// Put them back for the next round, unless a newer change came meanwhile.
+			taken.forEach(this.dirty::putIfAbsent);
+			logger.warn("Cannot write state changes to Redis: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Fills an empty cache from the shared copy.
+	 * @return how many states were loaded
+	 */
+	int load() {
+		try {
+			Map<Object, Object> entries = this.redis.opsForHash().entries(this.settings.redisKey());
+			int loaded = 0;
+			for (Object value : entries.values()) {
+				CachedState state = CachedState.of(this.json.readTree(value.toString()));
+				if (state != null && this.cache.apply(state)) {
+					loaded++;
+				}
+			}
+			return loaded;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot read the shared state copy from Redis: {}", ex.getMessage());
+			return 0;
+		}
+	}
+
+	@Override
+	public void start() {
+		if (this.cache.size() == 0) {
+			int loaded = load();
+			if (loaded > 0) {
+				logger.info("Loaded {} states from the shared copy until Home Assistant answers", loaded);
+			}
+		}
+		ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ha-state-copy").daemon(true).factory());
+		long interval = this.settings.flushInterval().toMillis();
+		executor.scheduleWithFixedDelay(this::flush, interval, interval, TimeUnit.MILLISECONDS);
+		this.flusher = executor;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor = this.flusher;
+		if (executor != null) {
+			executor.shutdownNow();
+			this.flusher = null;
+			flush();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.flusher != null;
+	}
+
+	/** Before the connection to Home Assistant starts, so that it cannot be overtaken. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.archon.ha.state;
+
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hands state changes to subscribers (the SSE streams). Each subscriber has a bounded
+ * queue drained by a thread of its own, so a slow client never holds up the WebSocket
+ * reader; a subscriber that falls too far behind is dropped.
+ */
+public class StateChangeFeed {
+
+	private final Set<Subscription> subscriptions = new CopyOnWriteArraySet<>();
+
+	private final int buffer;
+
+	public StateChangeFeed(int buffer) {
+		this.buffer = buffer;
+	}
+
+	/**
+	 * Subscribes to state changes.
+	 * @param domain only changes of this domain, when given
+	 * @param entityIds only changes of these entities, when not empty
+	 * @param sink receives each change's data ({@code entity_id}, {@code old_state},
+	 * {@code new_state}); an exception from it ends the subscription
+	 * @param ended called once when the subscription ends
+	 * @return the subscription
+	 */
+	public Subscription subscribe(@Nullable String domain, Set<String> entityIds, Consumer<JsonNode> sink,
+			Runnable ended) {
+		Subscription subscription = new Subscription(domain, Set.copyOf(entityIds), sink, ended,
+				new ArrayBlockingQueue<>(this.buffer));
+		this.subscriptions.add(subscription);
+		Thread.ofVirtual().name("ha-sse").start(subscription::drain);
+		return subscription;
+	}
+
+	public int subscribers() {
+		return this.subscriptions.size();
+	}
+
+	void publish(String entityId, JsonNode data) {
+		String domain = EntityIds.domain(entityId);
+		for (Subscription subscription : this.subscriptions) {
+			if (subscription.wants(entityId, domain) && !subscription.queue.offer(data)) {
+				subscription.cancel();
+			}
+		}
+	}
+
+	/**
+	 * One subscriber.
+	 */
+	public final class Subscription {
+
+		private static final JsonNode END = tools.jackson.databind.node.MissingNode.getInstance();
+
+		private final @Nullable String domain;
+
+		private final Set<String> entityIds;
+
+		private final Consumer<JsonNode> sink;
+
+		private final Runnable ended;
+
+		private final BlockingQueue<JsonNode> queue;
+
+		private volatile boolean cancelled;
+
+		Subscription(@Nullable String domain, Set<String> entityIds, Consumer<JsonNode> sink, Runnable ended,
+				BlockingQueue<JsonNode> queue) {
+			this.domain = domain;
+			this.entityIds = entityIds;
+			this.sink = sink;
+			this.ended = ended;
+			this.queue = queue;
+		}
+
+		boolean wants(String entityId, String entityDomain) {
+			return !this.cancelled && (this.domain == null || this.domain.equals(entityDomain))
+					&& (this.entityIds.isEmpty() || this.entityIds.contains(entityId));
+		}
+
+		public void cancel() {
+			if (!this.cancelled) {
+				this.cancelled = true;
+				subscriptions.remove(this);
+				this.queue.clear();
+				this.queue.offer(END);
+			}
+		}
+
+		private void drain() {
+			try {
+				while (!this.cancelled) {
+					JsonNode next = this.queue.take();
+					if (next == END) {
+						break;
+					}
+					this.sink.accept(next);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException ex) {
+				// The client went away.
+			}
+			finally {
+				cancel();
+				this.ended.run();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.archon.ha.state.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import dev.archon.ha.state.CachedState;
+import dev.archon.ha.state.EntityNotFound;
+import dev.archon.ha.state.InvalidEntityId;
+import dev.archon.ha.state.StateCache;
+import dev.archon.ha.state.StateChangeFeed;
+
+import org.springframework.http.MediaType;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Entity states, read from the cache, and a stream of their changes.
+ */
+@RestController
+@RequestMapping("/api/v1/ha")
+class StatesController {
+
+	private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
+
+	private final StateCache cache;
+
+	private final StateChangeFeed feed;
+
+	StatesController(StateCache cache, StateChangeFeed feed) {
+		this.cache = cache;
+		this.feed = feed;
+	}
+
+	@GetMapping("/states")
+	StatesPage states(@RequestParam(required = false) @Nullable String domain,
+			@RequestParam(required = false) @Nullable String area,
+			@RequestParam(name = "q", required = false) @Nullable String text) {
+		List<JsonNode> states = this.cache.find(blankToNull(domain), blankToNull(area), blankToNull(text))
+			.stream()
+			.map(CachedState::json)
+			.toList();
+		return new StatesPage(states.size(), this.cache.isSynchronised(), states);
+	}
+
+	@GetMapping("/states/{entityId}")
+	JsonNode state(@PathVariable String entityId) {
+		CachedState state = this.cache.get(InvalidEntityId.check(entityId));
+		if (state == null) {
+			throw new EntityNotFound(entityId);
+		}
+		return state.json();
+	}
+
+	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@RequestParam(required = false) @Nullable String domain,
+			@RequestParam(name = "entity_id", required = false) @Nullable List<String> entityIds) {
+		Set<String> wanted = (entityIds != null) ? Set.copyOf(entityIds) : Set.of();
+		wanted.forEach(InvalidEntityId::check);
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		StateChangeFeed.Subscription subscription = this.feed.subscribe(blankToNull(domain), wanted, (change) -> {
+			try {
+				emitter.send(SseEmitter.event().name("state_changed").data(change, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, emitter::complete);
+		emitter.onCompletion(subscription::cancel);
+		emitter.onTimeout(subscription::cancel);
+		emitter.onError((ex) -> subscription.cancel());
+		return emitter;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
+	}
+
+	/**
+	 * States that match a query.
+	 *
+	 * @param count how many
+	 * @param synchronised whether the cache is synchronised with Home Assistant, or a
+	 * possibly stale copy
+	 * @param states the states, as Home Assistant gives them, ordered by entity id
+	 */
+	record StatesPage(int count, boolean synchronised, List<JsonNode> states) {
+
+	}
+
+}

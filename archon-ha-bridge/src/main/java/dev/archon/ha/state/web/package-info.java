@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.ha.state.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,199 @@
+package dev.archon.ha;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.archon.ha.client.HomeAssistantConnection;
+import dev.archon.ha.state.StateCache;
+import dev.archon.test.UsesRealServices;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=test-key")
+@UsesRealServices
+class HaBridgeIntegrationTests {
+
+	@DynamicPropertySource
+	static void homeAssistant(DynamicPropertyRegistry registry) {
+		registry.add("archon.ha.url", () -> SimulatedHomeAssistant.get().url());
+		registry.add("archon.ha.token", () -> SimulatedHomeAssistant.TOKEN);
+		registry.add("archon.ha.cache.redis-key", () -> "archon:ha:test:" + UUID.randomUUID());
+		registry.add("archon.ha.websocket.initial-backoff", () -> "50ms");
+		registry.add("archon.ha.control.calls-per-second", () -> "1000");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StateCache cache;
+
+	@Autowired
+	HomeAssistantConnection connection;
+
+	RestClient client;
+
+	SimulatedHomeAssistant sim = SimulatedHomeAssistant.get();
+
+	@BeforeEach
+	void connect() {
+		this.client = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("Authorization", "Bearer test-key")
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+		await().atMost(Duration.ofSeconds(60)).until(this.cache::isSynchronised);
+	}
+
+	@AfterEach
+	void clearFaults() {
+		this.sim.clearFaults();
+	}
+
+	@Test
+	void cacheHoldsEveryStateOfHomeAssistant() {
+		JsonNode expected = this.sim.states();
+		JsonNode page = get("/api/v1/ha/states").getBody();
+		assertThat(page.path("synchronised").asBoolean()).isTrue();
+		assertThat(page.path("count").asInt()).isEqualTo(expected.size());
+		String someId = expected.get(0).path("entity_id").asString();
+		JsonNode one = get("/api/v1/ha/states/" + someId).getBody();
+		assertThat(one.path("entity_id").asString()).isEqualTo(someId);
+		assertThat(one.path("state").asString()).isEqualTo(this.sim.state(someId).path("state").asString());
+	}
+
+	@Test
+	void filtersStatesByDomainAndText() {
+		JsonNode lights = get("/api/v1/ha/states?domain=light").getBody();
+		assertThat(lights.path("count").asInt()).isPositive();
+		assertThat(lights.path("states"))
+			.allSatisfy((state) -> assertThat(state.path("entity_id").asString()).startsWith("light."));
+		String someId = lights.path("states").get(0).path("entity_id").asString();
+		JsonNode found = get("/api/v1/ha/states?q=" + someId.substring("light.".length())).getBody();
+		assertThat(ids(found.path("states"))).contains(someId);
+	}
+
+	@Test
+	void refusesInvalidEntityIdWith400AndUnknownWith404() {
+		ResponseEntity<JsonNode> invalid = get("/api/v1/ha/states/light.double__underscore");
+		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+		assertThat(invalid.getHeaders().getContentType().toString()).contains("problem+json");
+		assertThat(get("/api/v1/ha/states/_light.x").getStatusCode().value()).isEqualTo(400);
+		ResponseEntity<JsonNode> unknown = get("/api/v1/ha/states/light.does_not_exist");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody().path("entityId").asString()).isEqualTo("light.does_not_exist");
+	}
+
+	@Test
+	void serviceCallChangesStateAndAnswersChangedStates() {
+		String light = firstOf("light");
+		this.sim.callService("light", "turn_off", Map.of("entity_id", light));
+		await().until(() -> "off".equals(this.cache.get(light).state()));
+		ResponseEntity<JsonNode> response = post("/api/v1/ha/services/light/turn_on",
+				Map.of("target", Map.of("entity_id", List.of(light)), "data", Map.of("brightness", 200)));
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		JsonNode changed = response.getBody().path("changedStates");
+		assertThat(ids(changed)).containsExactly(light);
+		assertThat(changed.get(0).path("state").asString()).isEqualTo("on");
+		assertThat(response.getBody().has("tookMs")).isTrue();
+		assertThat(this.sim.state(light).path("state").asString()).isEqualTo("on");
+		await().until(() -> "on".equals(this.cache.get(light).state()));
+	}
+
+	@Test
+	void refusesServicesOffTheAllowList() {
+		for (String path : List.of("homeassistant/stop", "homeassistant/restart", "hassio/host_reboot",
+				"shell_command/anything", "notify/mobile")) {
+			ResponseEntity<JsonNode> response = post("/api/v1/ha/services/" + path, Map.of());
+			assertThat(response.getStatusCode().value()).as(path).isEqualTo(403);
+			assertThat(response.getBody().path("type").asString()).endsWith("/forbidden");
+		}
+	}
+
+	@Test
+	void batchReportsEachOperationInOrderWithPartialFailures() {
+		String light = firstOf("light");
+		String aSwitch = firstOf("switch");
+		ResponseEntity<JsonNode> response = post("/api/v1/ha/batch", Map.of("concurrency", 4, "operations",
+				List.of(Map.of("domain", "light", "service", "turn_on", "target", Map.of("entity_id", light)),
+						Map.of("domain", "homeassistant", "service", "stop"),
+						Map.of("domain", "light", "service", "turn_on", "target",
+								Map.of("entity_id", "light.Not_Valid")),
+						Map.of("domain", "switch", "service", "turn_off", "target", Map.of("entity_id", aSwitch)))));
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		JsonNode results = response.getBody().path("results");
+		assertThat(results).hasSize(4);
+		assertThat(results.get(0).path("status").asString()).isEqualTo("ok");
+		assertThat(results.get(1).path("problem").path("status").asInt()).isEqualTo(403);
+		assertThat(results.get(2).path("problem").path("status").asInt()).isEqualTo(400);
+		assertThat(results.get(3).path("status").asString()).isEqualTo("ok");
+		assertThat(response.getBody().path("succeeded").asInt()).isEqualTo(2);
+		assertThat(response.getBody().path("failed").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void missesNoChangeAcrossADroppedWebSocket() {
+		String light = firstOf("light");
+		this.sim.fault(Map.of("mode", "drop-websocket"));
+		// Changed while the bridge is disconnected or reconnecting.
+		this.sim.callService("light", "toggle", Map.of("entity_id", light));
+		String expected = this.sim.state(light).path("state").asString();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.cache.isSynchronised() && this.connection.isConnected()).isTrue());
+		await().untilAsserted(() -> assertThat(this.cache.get(light).state()).isEqualTo(expected));
+		// And the cache follows changes again after the reconnection.
+		this.sim.callService("light", "toggle", Map.of("entity_id", light));
+		String after = this.sim.state(light).path("state").asString();
+		await().untilAsserted(() -> assertThat(this.cache.get(light).state()).isEqualTo(after));
+	}
+
+	private String firstOf(String domain) {
+		return StreamSupport.stream(this.sim.states().spliterator(), false)
+			.map((state) -> state.path("entity_id").asString())
+			.filter((id) -> id.startsWith(domain + "."))
+			.sorted()
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<String> ids(JsonNode states) {
+		return StreamSupport.stream(states.spliterator(), false)
+			.map((state) -> state.path("entity_id").asString())
+			.toList();
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return this.client.get().uri(path).retrieve().toEntity(JsonNode.class);
+	}
+
+	private ResponseEntity<JsonNode> post(String path, Object body) {
+		return this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JsonNode.class);
+	}
+
+}

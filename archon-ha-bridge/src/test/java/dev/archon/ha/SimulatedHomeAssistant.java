@@ -1,0 +1,77 @@
+package dev.archon.ha;
+
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.archon.sim.SimApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * archon-sim's Home Assistant, started in this JVM once for all the tests that need it.
+ */
+final class SimulatedHomeAssistant {
+
+	static final String TOKEN = "test-token";
+
+	private static volatile SimulatedHomeAssistant instance;
+
+	private final ConfigurableApplicationContext context;
+
+	private final String url;
+
+	private final RestClient client;
+
+	private SimulatedHomeAssistant() {
+		this.context = new SpringApplicationBuilder(SimApplication.class).run("--server.port=0",
+				"--management.server.port=0", "--archon.sim.token=" + TOKEN, "--spring.main.banner-mode=off");
+		this.url = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
+		this.client = RestClient.builder().baseUrl(this.url).defaultHeader("Authorization", "Bearer " + TOKEN).build();
+	}
+
+	static synchronized SimulatedHomeAssistant get() {
+		if (instance == null) {
+			instance = new SimulatedHomeAssistant();
+		}
+		return instance;
+	}
+
+	String url() {
+		return this.url;
+	}
+
+	JsonNode states() {
+		return this.client.get().uri("/api/states").retrieve().body(JsonNode.class);
+	}
+
+	JsonNode state(String entityId) {
+		return this.client.get().uri("/api/states/{id}", entityId).retrieve().body(JsonNode.class);
+	}
+
+	JsonNode callService(String domain, String service, Map<String, Object> data) {
+		return this.client.post()
+			.uri("/api/services/{domain}/{service}", domain, service)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(data)
+			.retrieve()
+			.body(JsonNode.class);
+	}
+
+	void fault(Map<String, Object> fault) {
+		this.client.post()
+			.uri("/_sim/ha/faults")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(fault)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	void clearFaults() {
+		this.client.delete().uri("/_sim/ha/faults").retrieve().toBodilessEntity();
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.archon.ha.control;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.ha.state.InvalidEntityId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ServiceCallTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void turnOnMayBeRepeatedButToggleMayNot() {
+		assertThat(call("light", "turn_on").repeatable()).isTrue();
+		assertThat(call("climate", "set_temperature").repeatable()).isTrue();
+		assertThat(call("light", "toggle").repeatable()).isFalse();
+		assertThat(call("input_number", "increment").repeatable()).isFalse();
+	}
+
+	@Test
+	void rejectsEntityIdWithDoubleUnderscore() {
+		assertThatExceptionOfType(InvalidEntityId.class).isThrownBy(() -> ServiceCall.of("light", "turn_on",
+				this.json.readTree("{\"entity_id\":[\"light.ok\",\"light.not__ok\"]}"), null));
+	}
+
+	@Test
+	void rejectsServiceNamesHomeAssistantCouldNotHave() {
+		assertThatExceptionOfType(InvalidServiceCall.class).isThrownBy(() -> call("light", "turn-on"));
+		assertThatExceptionOfType(InvalidServiceCall.class).isThrownBy(() -> call("Light", "turn_on"));
+	}
+
+	@Test
+	void restBodyCarriesTheTargetInTheServiceData() {
+		ServiceCall call = ServiceCall.of("light", "turn_on", this.json.readTree("{\"entity_id\":\"light.a\"}"),
+				this.json.readTree("{\"brightness\":10}"));
+		assertThat(call.restBody().toString()).isEqualTo("{\"brightness\":10,\"entity_id\":\"light.a\"}");
+	}
+
+	@Test
+	void allowListRefusesDeniedAndUnlistedServices() {
+		AllowList allowList = new AllowList(List.of("light.*", "homeassistant.*", "switch.turn_on"),
+				List.of("homeassistant.stop", "homeassistant.restart", "hassio.*", "shell_command.*"));
+		assertThat(allowList.permits("light", "toggle")).isTrue();
+		assertThat(allowList.permits("switch", "turn_on")).isTrue();
+		assertThat(allowList.permits("switch", "turn_off")).isFalse();
+		assertThat(allowList.permits("homeassistant", "stop")).isFalse();
+		assertThat(allowList.permits("homeassistant", "update_entity")).isTrue();
+		assertThat(allowList.permits("hassio", "host_reboot")).isFalse();
+		assertThat(allowList.permits("notify", "send")).isFalse();
+	}
+
+	private static ServiceCall call(String domain, String service) {
+		return ServiceCall.of(domain, service, null, null);
+	}
+
+}
