@@ -62,6 +62,14 @@ public class HomeAssistantRest {
 	}
 
 	/**
+	 * Home Assistant's configuration: its time zone, location, version.
+	 * @return {@code /api/config}
+	 */
+	public JsonNode config() {
+		return call(() -> this.client.get().uri("/api/config").retrieve().body(JsonNode.class));
+	}
+
+	/**
 	 * Creates or replaces an automation through the automation editor's API.
 	 * @param id the automation's id
 	 * @param config its configuration

@@ -130,6 +130,16 @@ public class ServiceCalls implements HomeAssistantListener {
 		}
 	}
 
+	/**
+	 * Whether the allow-list permits a service, for callers that only want to know.
+	 * @param domain the domain
+	 * @param service the service
+	 * @return whether it may be called
+	 */
+	public boolean isAllowed(String domain, String service) {
+		return this.allowList.permits(domain, service);
+	}
+
 	private void acquirePermit() {
 		long waitStart = System.nanoTime();
 		boolean permitted = this.rateLimiter.acquirePermission();

@@ -13,6 +13,7 @@ import dev.archon.ha.control.HomeAssistantUnavailable;
 import dev.archon.ha.control.InvalidServiceCall;
 import dev.archon.ha.control.RateLimited;
 import dev.archon.ha.control.ServiceNotAllowed;
+import dev.archon.ha.patterns.InvalidAutomation;
 import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
 
@@ -24,7 +25,7 @@ import dev.archon.ha.state.InvalidEntityId;
 public class HaProblems {
 
 	@ExceptionHandler({ InvalidEntityId.class, EntityNotFound.class, InvalidServiceCall.class, ServiceNotAllowed.class,
-			RateLimited.class, HomeAssistantUnavailable.class, CommandFailed.class })
+			RateLimited.class, HomeAssistantUnavailable.class, CommandFailed.class, InvalidAutomation.class })
 	ResponseEntity<ProblemDetail> handle(RuntimeException ex) {
 		ProblemDetail problem = problemFor(ex);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
@@ -49,6 +50,7 @@ public class HaProblems {
 			case EntityNotFound notFound ->
 				with(Problems.of(ProblemType.NOT_FOUND, notFound.getMessage()), "entityId", notFound.entityId());
 			case InvalidServiceCall invalid -> Problems.of(ProblemType.VALIDATION, invalid.getMessage());
+			case InvalidAutomation invalid -> Problems.of(ProblemType.VALIDATION, invalid.getMessage());
 			case ServiceNotAllowed refused -> with(Problems.of(ProblemType.FORBIDDEN, refused.getMessage()), "service",
 					refused.domain() + "." + refused.service());
 			case RateLimited limited -> Problems.of(ProblemType.TOO_MANY_REQUESTS, limited.getMessage());

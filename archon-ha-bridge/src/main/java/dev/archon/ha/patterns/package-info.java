@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.ha.patterns;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package dev.archon.ha.patterns.web;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import dev.archon.ha.patterns.PatternAnalysis;
+import dev.archon.ha.patterns.PatternReport;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Patterns in the history, and automations made from them.
+ */
+@RestController
+@RequestMapping("/api/v1/ha")
+class PatternsController {
+
+	private final PatternAnalysis analysis;
+
+	PatternsController(PatternAnalysis analysis) {
+		this.analysis = analysis;
+	}
+
+	@GetMapping("/patterns")
+	PatternReport patterns(@RequestParam(defaultValue = "7") int days,
+			@RequestParam(name = "entity_id", required = false) @Nullable String entityId,
+			@RequestParam(required = false) @Nullable String domain,
+			@RequestParam(defaultValue = "false") boolean fresh) {
+		return this.analysis.analyse(days, StringUtils.hasText(entityId) ? entityId : null,
+				StringUtils.hasText(domain) ? domain : null, fresh);
+	}
+
+	@PostMapping("/automations")
+	ResponseEntity<Created> create(@RequestBody AutomationRequest request) {
+		String id = this.analysis.createAutomation(request.config());
+		return ResponseEntity.created(URI.create("/api/v1/ha/automations/" + id)).body(new Created(id));
+	}
+
+	/**
+	 * An automation to create.
+	 *
+	 * @param config the automation editor's JSON, such as a suggestion's {@code config}
+	 */
+	record AutomationRequest(@NotNull JsonNode config) {
+
+	}
+
+	/**
+	 * A created automation.
+	 *
+	 * @param id its id in Home Assistant
+	 */
+	record Created(String id) {
+
+	}
+
+}

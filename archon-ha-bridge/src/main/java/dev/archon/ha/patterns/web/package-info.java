@@ -1,0 +1,4 @@
+@NullMarked
+package dev.archon.ha.patterns.web;
+
+import org.jspecify.annotations.NullMarked;
