@@ -15,6 +15,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record HaContext(String id, @Nullable String parentId, @Nullable String userId) {
 
+	/**
+	 * The id of the owner, the user behind the simulator's one long-lived access token.
+	 */
+	public static final String OWNER_USER_ID = "5d7c3c1e2a4b4f0e9b8a7c6d5e4f3a2b";
+
+	public static HaContext byOwner() {
+		return create(OWNER_USER_ID);
+	}
+
 	public static HaContext create(@Nullable String userId) {
 		return new HaContext(Ulid.next(), null, userId);
 	}
