@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClient;
 /**
  * archon-sim's Home Assistant, started in this JVM once for all the tests that need it.
  */
-final class SimulatedHomeAssistant {
+public final class SimulatedHomeAssistant {
 
 	static final String TOKEN = "test-token";
 
@@ -27,10 +27,23 @@ final class SimulatedHomeAssistant {
 	private final RestClient client;
 
 	private SimulatedHomeAssistant() {
-		this.context = new SpringApplicationBuilder(SimApplication.class).run("--server.port=0",
-				"--management.server.port=0", "--archon.sim.token=" + TOKEN, "--spring.main.banner-mode=off");
+		this.context = new SpringApplicationBuilder(SimApplication.class).run(arguments(TOKEN));
 		this.url = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
 		this.client = RestClient.builder().baseUrl(this.url).defaultHeader("Authorization", "Bearer " + TOKEN).build();
+	}
+
+	/**
+	 * The simulator's arguments when it shares this module's classpath: this module's
+	 * application.yml would shadow the simulator's, and archon-api's API-key filter would
+	 * guard the simulator's /api, so neither may apply to it.
+	 * @param token the simulator's token
+	 * @return the arguments
+	 */
+	public static String[] arguments(String token) {
+		return new String[] { "--spring.config.name=archon-sim-in-tests", "--spring.application.name=archon-sim",
+				"--server.port=0", "--management.server.port=0", "--archon.sim.token=" + token,
+				"--spring.autoconfigure.exclude=dev.archon.api.config.ArchonApiAutoConfiguration",
+				"--spring.threads.virtual.enabled=true", "--spring.main.banner-mode=off" };
 	}
 
 	static synchronized SimulatedHomeAssistant get() {

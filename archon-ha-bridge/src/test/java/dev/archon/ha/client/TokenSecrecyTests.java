@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.ha.HaProperties;
+import dev.archon.ha.SimulatedHomeAssistant;
 import dev.archon.sim.SimApplication;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -32,9 +33,8 @@ class TokenSecrecyTests {
 
 	@Test
 	void tokenNeverReachesTheLogDuringConnectAuthAndFailedAuth(CapturedOutput output) {
-		try (ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class).run(
-				"--server.port=0", "--management.server.port=0", "--archon.sim.token=" + SIM_TOKEN,
-				"--logging.level.root=DEBUG")) {
+		try (ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class)
+			.run(SimulatedHomeAssistant.arguments(SIM_TOKEN))) {
 			String url = "http://localhost:" + sim.getEnvironment().getProperty("local.server.port");
 			HomeAssistantConnection accepted = connection(url, SIM_TOKEN);
 			HomeAssistantConnection refused = connection(url, WRONG_TOKEN);
