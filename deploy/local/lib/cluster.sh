@@ -158,6 +158,10 @@ wait_ready() {
 				tail_log "$name" 40
 				die "$name exited during start-up (log: .archon/logs/$name.log)"
 			fi
+			if start_failed "$name"; then
+				tail_log "$name" 40
+				die "$name failed to start (log: .archon/logs/$name.log)"
+			fi
 			if is_ready "$port"; then
 				info "$name is ready"
 			else

@@ -67,12 +67,14 @@ proc_start_time() {
 	echo "${20}"
 }
 
-# Prints the pid recorded for NAME when that very process is still alive, else fails.
+# Prints the pid recorded for NAME when that very process is still alive, else fails. NAME.pid holds
+# the pid alone, as pid files do; NAME.start holds its start time.
 running_pid() {
-	local file=$ARCHON_RUN/$1.pid pid start
+	local file=$ARCHON_RUN/$1.pid pid="" start=""
 	[[ -f $file ]] || return 1
-	read -r pid start <"$file" || true
-	[[ -n ${pid:-} && -n ${start:-} ]] || return 1
+	read -r pid <"$file" || true
+	read -r start <"$ARCHON_RUN/$1.start" 2>/dev/null || true
+	[[ -n $pid && -n $start ]] || return 1
 	[[ $(proc_start_time "$pid" 2>/dev/null) == "$start" ]] || return 1
 	echo "$pid"
 }
@@ -84,12 +86,15 @@ spawn() {
 	local name=$1
 	shift
 	local pidfile=$ARCHON_RUN/$name.pid log=$ARCHON_LOGS/$name.log
-	rm -f "$pidfile"
+	rm -f "$pidfile" "${pidfile%.pid}.start"
+	# Where this run's output begins, so start-up failures are looked for in this run only.
+	stat -c %s "$log" 2>/dev/null >"$ARCHON_RUN/$name.logstart" || echo 0 >"$ARCHON_RUN/$name.logstart"
 	printf '\n=== %s started by ./archon at %s ===\n' "$name" "$(date -Is)" >>"$log"
 	# shellcheck disable=SC2016
 	setsid bash -c '
 		read -r -a f < <(stat=$(cat /proc/$$/stat); echo "${stat##*) }")
-		echo "$$ ${f[19]}" >"$0.tmp" && mv "$0.tmp" "$0"
+		echo "${f[19]}" >"${0%.pid}.start"
+		echo "$$" >"$0.tmp" && mv "$0.tmp" "$0"
 		exec "$@"' "$pidfile" "$@" </dev/null >>"$log" 2>&1 &
 	local i
 	for ((i = 0; i < 50; i++)); do
@@ -103,7 +108,7 @@ spawn() {
 stop_process() {
 	local name=$1 grace=${2:-${ARCHON_STOP_GRACE:-30}} pid i
 	if ! pid=$(running_pid "$name"); then
-		rm -f "$ARCHON_RUN/$name.pid"
+		rm -f "$ARCHON_RUN/$name.pid" "$ARCHON_RUN/$name.start"
 		return 0
 	fi
 	kill -TERM "$pid" 2>/dev/null || true
@@ -116,7 +121,7 @@ stop_process() {
 		kill -KILL "$pid" 2>/dev/null || true
 		sleep 0.2
 	fi
-	rm -f "$ARCHON_RUN/$name.pid"
+	rm -f "$ARCHON_RUN/$name.pid" "$ARCHON_RUN/$name.start" "$ARCHON_RUN/$name.logstart"
 	echo "stopped $name (pid $pid)"
 }
 
@@ -129,4 +134,12 @@ tail_log() {
 	local log=$ARCHON_LOGS/$1.log
 	[[ -f $log ]] && tail -n "${2:-30}" "$log" | sed 's/^/    | /' >&2
 	return 0
+}
+
+# True when NAME's output since its last start shows that Spring Boot gave up starting: the JVM may
+# linger on non-daemon threads after that, and waiting for it would be in vain.
+start_failed() {
+	local log=$ARCHON_LOGS/$1.log from=0
+	read -r from <"$ARCHON_RUN/$1.logstart" 2>/dev/null || from=0
+	[[ -f $log ]] && tail -c +$((from + 1)) "$log" | grep -qE 'Application run failed|APPLICATION FAILED TO START'
 }
