@@ -1,6 +1,7 @@
 package dev.archon.ha;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.archon.ha.client.HomeAssistantConnection;
 import dev.archon.ha.state.StateCache;
+import dev.archon.sim.ha.demo.DemoRoutines;
 import dev.archon.test.UsesRealServices;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +168,58 @@ class HaBridgeIntegrationTests {
 		this.sim.callService("light", "toggle", Map.of("entity_id", light));
 		String after = this.sim.state(light).path("state").asString();
 		await().untilAsserted(() -> assertThat(this.cache.get(light).state()).isEqualTo(after));
+	}
+
+	@Test
+	void patternAnalysisFindsTheRoutinesTheSimulatorPlanted() {
+		ResponseEntity<JsonNode> response = get("/api/v1/ha/patterns?days=10&fresh=true");
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		JsonNode report = response.getBody();
+		List<JsonNode> regularities = StreamSupport.stream(report.path("entities").spliterator(), false)
+			.flatMap((entity) -> StreamSupport.stream(entity.path("regularities").spliterator(), false))
+			.toList();
+		// The routines that happen on most days with a narrow spread must all be found.
+		List<DemoRoutines.TimedRoutine> strong = DemoRoutines.TIMED.stream()
+			.filter((routine) -> routine.probability() >= 0.85 && routine.when() != DemoRoutines.When.WEEKENDS)
+			.toList();
+		assertThat(strong).isNotEmpty();
+		for (DemoRoutines.TimedRoutine routine : strong) {
+			assertThat(regularities).as(routine.toString()).anySatisfy((found) -> {
+				assertThat(found.path("entityId").asString()).isEqualTo(routine.entityId());
+				assertThat(found.path("state").asString()).isEqualTo(routine.state());
+				LocalTime time = LocalTime.parse(found.path("time").asString());
+				assertThat(Math.abs(Duration.between(routine.time(), time).toMinutes())).isLessThanOrEqualTo(15);
+				if (routine.when() == DemoRoutines.When.WEEKDAYS) {
+					assertThat(found.path("days").asString()).isIn("weekdays", "every day");
+				}
+			});
+		}
+		List<JsonNode> pairs = StreamSupport.stream(report.path("coOccurrences").spliterator(), false).toList();
+		for (DemoRoutines.CoOccurrence planted : DemoRoutines.CO_OCCURRENCES) {
+			if (planted.followerState() == null) {
+				continue;
+			}
+			assertThat(pairs).as(planted.toString())
+				.anySatisfy(
+						(pair) -> assertThat(pair.path("trigger").asString() + ">" + pair.path("follower").asString())
+							.isEqualTo(planted.triggerId() + ">" + planted.followerId()));
+		}
+		assertThat(report.path("suggestions")).anySatisfy((suggestion) -> {
+			assertThat(suggestion.path("yaml").asString()).contains("light.turn_on").contains("light.kitchen");
+			assertThat(suggestion.path("confidence").asDouble()).isBetween(0.5, 1.0);
+		});
+	}
+
+	@Test
+	void createsASuggestedAutomationInHomeAssistant() {
+		JsonNode suggestion = get("/api/v1/ha/patterns?days=10").getBody().path("suggestions").get(0);
+		ResponseEntity<JsonNode> created = post("/api/v1/ha/automations", Map.of("config", suggestion.path("config")));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		assertThat(created.getBody().path("id").asString()).isEqualTo(suggestion.path("id").asString());
+		ResponseEntity<JsonNode> refused = post("/api/v1/ha/automations",
+				Map.of("config", Map.of("triggers", List.of(Map.of("trigger", "time", "at", "03:00:00")), "actions",
+						List.of(Map.of("action", "homeassistant.restart")))));
+		assertThat(refused.getStatusCode().value()).isEqualTo(403);
 	}
 
 	private String firstOf(String domain) {
