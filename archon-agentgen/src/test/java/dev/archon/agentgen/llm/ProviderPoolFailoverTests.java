@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.archon.agentgen.llm.LlmCall.TemplateInput;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +25,7 @@ class ProviderPoolFailoverTests {
 
 	@BeforeAll
 	static void startSimulator() {
-		sim = new SimulatedProviders();
-	}
-
-	@AfterAll
-	static void stopSimulator() {
-		sim.close();
+		sim = SimulatedProviders.shared();
 	}
 
 	@AfterEach

@@ -21,9 +21,23 @@ import org.springframework.web.client.RestClient;
 /**
  * archon-sim, started in this JVM, and pools built against it.
  */
-final class SimulatedProviders implements AutoCloseable {
+public final class SimulatedProviders implements AutoCloseable {
 
 	static final String TOKEN = "test-token";
+
+	private static SimulatedProviders shared;
+
+	/**
+	 * The simulator that every test of this JVM shares, started on first use and stopped
+	 * with the JVM.
+	 * @return the simulator
+	 */
+	public static synchronized SimulatedProviders shared() {
+		if (shared == null) {
+			shared = new SimulatedProviders();
+		}
+		return shared;
+	}
 
 	private final ConfigurableApplicationContext context;
 
@@ -41,11 +55,11 @@ final class SimulatedProviders implements AutoCloseable {
 			.build();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return this.baseUrl;
 	}
 
-	void fault(String json) {
+	public void fault(String json) {
 		this.control.post()
 			.uri("/_sim/llm/faults")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -54,7 +68,7 @@ final class SimulatedProviders implements AutoCloseable {
 			.toBodilessEntity();
 	}
 
-	void latency(String json) {
+	public void latency(String json) {
 		this.control.post()
 			.uri("/_sim/llm/latency")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -63,7 +77,7 @@ final class SimulatedProviders implements AutoCloseable {
 			.toBodilessEntity();
 	}
 
-	void reset() {
+	public void reset() {
 		this.control.delete().uri("/_sim/llm/faults").retrieve().toBodilessEntity();
 	}
 

@@ -1,0 +1,71 @@
+package dev.archon.agentgen.job;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands the events published on Redis, by whichever instance runs the job, to this
+ * instance's SSE clients. One Redis subscription serves every client.
+ */
+@Component
+class EventHub implements MessageListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventHub.class);
+
+	private final Map<UUID, Set<Consumer<JobEvent>>> listeners = new ConcurrentHashMap<>();
+
+	private final JobEvents events;
+
+	private final RedisMessageListenerContainer container;
+
+	EventHub(JobEvents events, RedisConnectionFactory connections) {
+		this.events = events;
+		this.container = new RedisMessageListenerContainer();
+		this.container.setConnectionFactory(connections);
+		this.container.addMessageListener(this, new ChannelTopic(JobEvents.CHANNEL));
+		this.container.afterPropertiesSet();
+		this.container.start();
+	}
+
+	AutoCloseable subscribe(UUID jobId, Consumer<JobEvent> listener) {
+		this.listeners.computeIfAbsent(jobId, (id) -> ConcurrentHashMap.newKeySet()).add(listener);
+		return () -> this.listeners.computeIfPresent(jobId, (id, set) -> {
+			set.remove(listener);
+			return set.isEmpty() ? null : set;
+		});
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		try {
+			JobEvent event = this.events.read(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
+			Set<Consumer<JobEvent>> interested = this.listeners.get(event.jobId());
+			if (interested != null) {
+				interested.forEach((listener) -> listener.accept(event));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Unreadable job event on Redis: {}", ex.getMessage());
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() throws Exception {
+		this.container.stop();
+		this.container.destroy();
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.archon.agentgen.job;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Generation meters: {@code archon.agent.generation} (a timer by outcome, whose counts
+ * give the success rate), refinement rounds, queue depth and jobs running on this
+ * instance.
+ */
+@Component
+class JobMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Jobs jobs;
+
+	private final AtomicInteger queued = new AtomicInteger();
+
+	private final AtomicInteger running = new AtomicInteger();
+
+	private final DistributionSummary rounds;
+
+	JobMetrics(MeterRegistry registry, Jobs jobs) {
+		this.registry = registry;
+		this.jobs = jobs;
+		Gauge.builder("archon.agent.queue.depth", this.queued, AtomicInteger::get)
+			.description("Jobs waiting for a worker, across instances")
+			.register(registry);
+		Gauge.builder("archon.agent.jobs.running", this.running, AtomicInteger::get)
+			.description("Jobs running on this instance")
+			.register(registry);
+		this.rounds = DistributionSummary.builder("archon.agent.refinement.rounds")
+			.description("Refinement rounds per generated version")
+			.register(registry);
+	}
+
+	@Scheduled(fixedDelayString = "${archon.agentgen.jobs.metrics-interval:5s}")
+	void refreshQueueDepth() {
+		this.queued.set(this.jobs.countQueued());
+	}
+
+	void started() {
+		this.running.incrementAndGet();
+	}
+
+	void finished(String outcome, Duration took, int refinementRounds) {
+		this.running.decrementAndGet();
+		Timer.builder("archon.agent.generation")
+			.description("Agent generations, from claim to completion")
+			.tag("outcome", outcome)
+			.publishPercentileHistogram()
+			.register(this.registry)
+			.record(took);
+		if (outcome.equals("succeeded")) {
+			this.rounds.record(refinementRounds);
+		}
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.archon.agentgen.job;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.archon.agentgen.pipeline.ValidationReports;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts, reads, refines and cancels generation jobs.
+ */
+@Service
+public class JobService {
+
+	private final Jobs jobs;
+
+	private final JobEvents events;
+
+	private final ResultCache cache;
+
+	private final JobWorkers workers;
+
+	private final JobsProperties properties;
+
+	JobService(Jobs jobs, JobEvents events, ResultCache cache, JobWorkers workers, JobsProperties properties) {
+		this.jobs = jobs;
+		this.events = events;
+		this.cache = cache;
+		this.workers = workers;
+		this.properties = properties;
+	}
+
+	/**
+	 * Accepts a job: answered from the result cache when an identical one was made, the
+	 * existing job when the idempotency key was seen, else queued.
+	 * @param job the request
+	 * @return the job's id and status
+	 * @throws QueueFull when too many jobs wait
+	 */
+	public Accepted submit(NewJob job) {
+		if (job.idempotencyKey() != null) {
+			Optional<UUID> existing = this.jobs.findByIdempotencyKey(job.idempotencyKey());
+			if (existing.isPresent()) {
+				return new Accepted(existing.get(), this.jobs.status(existing.get()).orElse("queued"), false);
+			}
+		}
+		String cacheKey = ResultCache.key(job.description(), job.framework(), job.refinements(), job.sources());
+		UUID id = UUID.randomUUID();
+		if (job.useCache()) {
+			Optional<CachedResult> cached = this.cache.get(cacheKey);
+			if (cached.isPresent()) {
+				this.jobs.insertCached(id, job, cacheKey, cached.get());
+				this.events.append(id, JobEvent.DONE, Map.of("status", "succeeded", "version", 1, "cached", true));
+				return new Accepted(id, "succeeded", true);
+			}
+		}
+		int queued = this.jobs.countQueued();
+		if (queued >= this.properties.maxQueued()) {
+			throw new QueueFull(queued, this.properties.retryAfter());
+		}
+		Optional<UUID> inserted = this.jobs.insert(id, job, cacheKey);
+		if (inserted.isEmpty()) {
+			// Another request with the same key won the race.
+			UUID existing = this.jobs.findByIdempotencyKey(job.idempotencyKey()).orElseThrow();
+			return new Accepted(existing, this.jobs.status(existing).orElse("queued"), false);
+		}
+		this.events.append(id, "queued", Map.of("version", 1));
+		this.workers.wakeUp();
+		return new Accepted(id, "queued", false);
+	}
+
+	public JobView get(UUID id) {
+		Jobs.Row row = this.jobs.find(id).orElseThrow(() -> new JobNotFound(id));
+		List<JobView.Step> steps = this.jobs.steps(id);
+		Integer filesVersion = this.jobs.latestFilesVersion(id).orElse(null);
+		List<JobView.File> files = new ArrayList<>();
+		if (filesVersion != null) {
+			this.jobs.files(id, filesVersion).forEach((path, content) -> files.add(new JobView.File(path, content)));
+		}
+		Map<String, JobView.ProviderUse> providers = new LinkedHashMap<>();
+		long input = 0;
+		long output = 0;
+		BigDecimal cost = BigDecimal.ZERO;
+		for (JobView.Step step : steps) {
+			input += step.inputTokens();
+			output += step.outputTokens();
+			cost = cost.add(step.cost());
+			if (step.provider() != null && step.model() != null) {
+				providers.merge(step.provider() + "/" + step.model(),
+						new JobView.ProviderUse(step.provider(), step.model(), 1),
+						(a, b) -> new JobView.ProviderUse(a.provider(), a.model(), a.calls() + 1));
+			}
+		}
+		return new JobView(row.id(), row.status(), row.version(), row.description(), row.framework(), row.refinements(),
+				row.sources(), row.degraded(), row.grounded(), row.cached(), row.error(), row.attempts(),
+				row.createdAt(), row.startedAt(), row.finishedAt(), steps, files, filesVersion,
+				List.copyOf(providers.values()), new JobView.Tokens(input, output), cost.stripTrailingZeros(),
+				(row.validation() != null) ? ValidationReports.read(row.validation()) : null);
+	}
+
+	public List<JobSummary> list(@Nullable String status, int limit) {
+		return this.jobs.list(status, limit);
+	}
+
+	/**
+	 * The files of a job's latest version.
+	 * @param id the job
+	 * @return the version and its files
+	 */
+	public Files files(UUID id) {
+		if (this.jobs.status(id).isEmpty()) {
+			throw new JobNotFound(id);
+		}
+		Integer version = this.jobs.latestFilesVersion(id).orElse(null);
+		if (version == null) {
+			throw new JobConflict("Job " + id + " has no files yet");
+		}
+		return new Files(version, this.jobs.files(id, version));
+	}
+
+	public void cancel(UUID id) {
+		String status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
+		if (this.jobs.cancel(id)) {
+			this.events.append(id, JobEvent.DONE, Map.of("status", "cancelled"));
+		}
+		else if (!status.equals("cancelled")) {
+			throw new JobConflict("Job " + id + " is " + status + " and cannot be cancelled");
+		}
+	}
+
+	/**
+	 * Queues the next version of a finished job from the user's message: {@code refine}
+	 * runs the refiners, anything else goes to the coder as feedback.
+	 * @param id the job
+	 * @param message the message
+	 * @return the version that will be made
+	 */
+	public int message(UUID id, String message) {
+		String status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
+		int version = this.jobs.queueNextVersion(id, message)
+			.orElseThrow(
+					() -> new JobConflict("Job " + id + " is " + status + "; only a succeeded job takes messages"));
+		this.events.append(id, "queued", Map.of("version", version));
+		this.workers.wakeUp();
+		return version;
+	}
+
+	/**
+	 * A job accepted.
+	 *
+	 * @param id its id
+	 * @param status its status
+	 * @param cached whether the result cache answered
+	 */
+	public record Accepted(UUID id, String status, boolean cached) {
+
+	}
+
+	/**
+	 * A version's files.
+	 *
+	 * @param version the version
+	 * @param files the files by path
+	 */
+	public record Files(int version, Map<String, String> files) {
+
+	}
+
+}

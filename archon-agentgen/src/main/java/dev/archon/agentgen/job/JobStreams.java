@@ -1,0 +1,150 @@
+package dev.archon.agentgen.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A job's event stream for one client: the stored events after the client's
+ * {@code Last-Event-ID} first, then the live ones from Redis, each once and in order,
+ * until the job's final event.
+ */
+@Component
+public class JobStreams {
+
+	private final JobEvents events;
+
+	private final EventHub hub;
+
+	private final Jobs jobs;
+
+	JobStreams(JobEvents events, EventHub hub, Jobs jobs) {
+		this.events = events;
+		this.hub = hub;
+		this.jobs = jobs;
+	}
+
+	/**
+	 * Opens a stream.
+	 * @param jobId the job
+	 * @param lastEventId the last event the client saw, 0 for none
+	 * @param sink where the events go
+	 * @throws JobNotFound when there is no such job
+	 */
+	public void open(UUID jobId, long lastEventId, Sink sink) {
+		if (this.jobs.status(jobId).isEmpty()) {
+			throw new JobNotFound(jobId);
+		}
+		Stream stream = new Stream(sink, lastEventId);
+		AutoCloseable subscription = this.hub.subscribe(jobId, stream::live);
+		stream.subscription = subscription;
+		// Subscribed before reading the store, so that nothing published in between is
+		// lost; the stream drops what it has already sent.
+		for (JobEvent event : this.events.after(jobId, lastEventId)) {
+			stream.replayed(event);
+		}
+		stream.caughtUp();
+		if (this.jobs.status(jobId).map((status) -> JobStatus.of(status).finished()).orElse(true)) {
+			// Finished before this client came: send what is left and end the stream.
+			for (JobEvent event : this.events.after(jobId, stream.lastSent())) {
+				stream.replayed(event);
+			}
+			stream.end();
+		}
+	}
+
+	/**
+	 * Where a stream's events go.
+	 */
+	public interface Sink {
+
+		/**
+		 * Sends an event.
+		 * @param event the event
+		 * @return whether the client is still there
+		 */
+		boolean send(JobEvent event);
+
+		void complete();
+
+	}
+
+	private static final class Stream {
+
+		private final Sink sink;
+
+		private long lastSent;
+
+		private boolean replaying = true;
+
+		private boolean closed;
+
+		private final List<JobEvent> pending = new ArrayList<>();
+
+		private AutoCloseable subscription = () -> {
+		};
+
+		Stream(Sink sink, long lastSent) {
+			this.sink = sink;
+			this.lastSent = lastSent;
+		}
+
+		synchronized void live(JobEvent event) {
+			if (this.replaying) {
+				this.pending.add(event);
+			}
+			else {
+				send(event);
+			}
+		}
+
+		synchronized void replayed(JobEvent event) {
+			send(event);
+		}
+
+		synchronized long lastSent() {
+			return this.lastSent;
+		}
+
+		synchronized void end() {
+			if (!this.closed) {
+				close();
+			}
+		}
+
+		synchronized void caughtUp() {
+			this.replaying = false;
+			this.pending.sort((a, b) -> Long.compare(a.id(), b.id()));
+			for (JobEvent event : this.pending) {
+				send(event);
+			}
+			this.pending.clear();
+		}
+
+		private void send(JobEvent event) {
+			if (this.closed || event.id() <= this.lastSent) {
+				return;
+			}
+			this.lastSent = event.id();
+			boolean open = this.sink.send(event);
+			if (!open || JobEvent.DONE.equals(event.type())) {
+				close();
+			}
+		}
+
+		private void close() {
+			this.closed = true;
+			try {
+				this.subscription.close();
+			}
+			catch (Exception ex) {
+				// Nothing to release beyond the listener itself.
+			}
+			this.sink.complete();
+		}
+
+	}
+
+}

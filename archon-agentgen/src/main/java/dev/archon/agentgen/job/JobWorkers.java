@@ -1,0 +1,202 @@
+package dev.archon.agentgen.job;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import dev.archon.agentgen.pipeline.Abandoned;
+import dev.archon.agentgen.pipeline.GenerationRequest;
+import dev.archon.agentgen.pipeline.GenerationResult;
+import dev.archon.agentgen.pipeline.Pipeline;
+import dev.archon.agentgen.pipeline.ValidationReports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's workers. Each claims a job with {@code FOR UPDATE SKIP LOCKED} and a
+ * lease, renewed while it works; a job whose lease runs out (its instance died) is
+ * claimed by another worker and resumes from its last finished step. Completion is
+ * conditional on still holding the lease, so no job completes twice.
+ */
+@Component
+class JobWorkers implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobWorkers.class);
+
+	private final Jobs jobs;
+
+	private final JobEvents events;
+
+	private final Pipeline pipeline;
+
+	private final ResultCache cache;
+
+	private final JobMetrics metrics;
+
+	private final JobsProperties properties;
+
+	private final String instance;
+
+	private final Map<UUID, JobRun> held = new ConcurrentHashMap<>();
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor();
+
+	private List<Thread> threads = List.of();
+
+	JobWorkers(Jobs jobs, JobEvents events, Pipeline pipeline, ResultCache cache, JobMetrics metrics,
+			JobsProperties properties) {
+		this.jobs = jobs;
+		this.events = events;
+		this.pipeline = pipeline;
+		this.cache = cache;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.instance = (properties.instanceId() != null) ? properties.instanceId()
+				: UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * Tells an idle worker that a job was queued here, rather than letting it wait for
+	 * its next poll.
+	 */
+	void wakeUp() {
+		this.wakeUps.release();
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.renewals = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-renewal").factory());
+		long every = Math.max(100, this.properties.lease().toMillis() / 3);
+		this.renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+		this.threads = java.util.stream.IntStream.range(0, this.properties.workers())
+			.mapToObj((i) -> Thread.ofVirtual().name("agent-worker-" + i).start(this::work))
+			.toList();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.wakeUps.release(this.properties.workers());
+		this.threads.forEach(Thread::interrupt);
+		this.renewals.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void work() {
+		while (this.running) {
+			try {
+				String owner = this.instance + ":" + UUID.randomUUID();
+				Optional<Jobs.Claimed> claimed = this.jobs.claim(owner, this.properties.lease());
+				if (claimed.isPresent()) {
+					run(claimed.get(), owner);
+				}
+				else {
+					this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Worker failed to claim a job: {}", ex.getMessage());
+				sleep();
+			}
+		}
+	}
+
+	private void run(Jobs.Claimed job, String owner) {
+		long start = System.nanoTime();
+		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events);
+		this.held.put(job.id(), run);
+		this.metrics.started();
+		String outcome = "failed";
+		try {
+			this.events.append(job.id(), "job-started",
+					Map.of("attempt", job.attempts(), "version", job.version(), "worker", this.instance));
+			Map<String, String> previous = (job.version() > 1) ? this.jobs.files(job.id(), job.version() - 1)
+					: Map.of();
+			GenerationRequest request = new GenerationRequest(job.description(), job.framework(), job.refinements(),
+					job.sources(), job.providerHint(), job.version(), job.feedback(), previous);
+			GenerationResult result = this.pipeline.run(request, run);
+			String validation = ValidationReports.write(result.validation());
+			if (this.jobs.complete(job.id(), owner, job.version(), result.files(), validation, result.degraded(),
+					result.grounded())) {
+				outcome = "succeeded";
+				Map<String, Object> done = new LinkedHashMap<>();
+				done.put("status", "succeeded");
+				done.put("version", job.version());
+				done.put("degraded", result.degraded());
+				done.put("validationPassed", result.validation().passed());
+				this.events.append(job.id(), JobEvent.DONE, done);
+				if (job.useCache() && job.version() == 1 && !result.degraded()) {
+					this.cache.put(job.cacheKey(), new CachedResult(result.files(), validation, result.grounded()));
+				}
+			}
+			else {
+				outcome = "lost";
+			}
+		}
+		catch (Abandoned ex) {
+			outcome = "abandoned";
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Agent job {} failed: {}", job.id(), ex.getMessage());
+			if (this.jobs.fail(job.id(), owner, String.valueOf(ex.getMessage()))) {
+				this.events.append(job.id(), JobEvent.DONE,
+						Map.of("status", "failed", "version", job.version(), "error", String.valueOf(ex.getMessage())));
+			}
+		}
+		finally {
+			this.held.remove(job.id());
+			this.metrics.finished(outcome, Duration.ofNanos(System.nanoTime() - start),
+					(job.version() == 1) ? job.refinements() : 1);
+		}
+	}
+
+	private void renew() {
+		try {
+			Map<UUID, String> owners = new LinkedHashMap<>();
+			this.held.forEach((id, run) -> owners.put(id, run.owner()));
+			List<UUID> renewed = this.jobs.renew(owners, this.properties.lease());
+			owners.keySet()
+				.stream()
+				.filter((id) -> !renewed.contains(id))
+				.forEach((id) -> Optional.ofNullable(this.held.get(id)).ifPresent(JobRun::lose));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew job leases: {}", ex.getMessage());
+		}
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(this.properties.pollInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,382 @@
+package dev.archon.agentgen.job;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The job tables, in SQL as PostgreSQL runs it.
+ */
+@Repository
+class Jobs {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	Jobs(JdbcClient jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Stores a queued job, unless one with the same idempotency key exists.
+	 * @return the new job's id, or empty when the key was taken
+	 */
+	Optional<UUID> insert(UUID id, NewJob job, String cacheKey) {
+		return this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, sources, provider_hint,
+				                        cache_key, use_cache, idempotency_key)
+				VALUES (:id, 'queued', :description, :framework, :refinements, :sources, :hint, :cacheKey, :useCache,
+				        :key)
+				ON CONFLICT (idempotency_key) DO NOTHING
+				RETURNING id
+				""")
+			.param("id", id)
+			.param("description", job.description())
+			.param("framework", job.framework())
+			.param("refinements", job.refinements())
+			.param("sources", job.sources().toArray(String[]::new))
+			.param("hint", job.providerHint())
+			.param("cacheKey", cacheKey)
+			.param("useCache", job.useCache())
+			.param("key", job.idempotencyKey())
+			.query(UUID.class)
+			.optional();
+	}
+
+	/**
+	 * Stores a job answered from the result cache, finished at once.
+	 */
+	void insertCached(UUID id, NewJob job, String cacheKey, CachedResult result) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("""
+					INSERT INTO agent_jobs (id, status, description, framework, refinements, sources, provider_hint,
+					                        cache_key, use_cache, idempotency_key, cached, grounded, validation,
+					                        started_at, finished_at)
+					VALUES (:id, 'succeeded', :description, :framework, :refinements, :sources, :hint, :cacheKey, true,
+					        :key, true, :grounded, :validation::jsonb, now(), now())
+					""")
+				.param("id", id)
+				.param("description", job.description())
+				.param("framework", job.framework())
+				.param("refinements", job.refinements())
+				.param("sources", job.sources().toArray(String[]::new))
+				.param("hint", job.providerHint())
+				.param("cacheKey", cacheKey)
+				.param("key", job.idempotencyKey())
+				.param("grounded", result.grounded())
+				.param("validation", result.validation())
+				.update();
+			insertFiles(id, 1, result.files());
+		});
+	}
+
+	Optional<UUID> findByIdempotencyKey(String key) {
+		return this.jdbc.sql("SELECT id FROM agent_jobs WHERE idempotency_key = :key")
+			.param("key", key)
+			.query(UUID.class)
+			.optional();
+	}
+
+	int countQueued() {
+		return this.jdbc.sql("SELECT count(*) FROM agent_jobs WHERE status = 'queued'").query(Integer.class).single();
+	}
+
+	/**
+	 * Claims the oldest queued job, or a running one whose lease ran out, for a worker.
+	 */
+	Optional<Claimed> claim(String owner, Duration lease) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs
+				SET status = 'running', lease_owner = :owner, lease_until = now() + make_interval(secs => :lease),
+				    attempts = attempts + 1, started_at = coalesce(started_at, now())
+				WHERE id = (SELECT id FROM agent_jobs
+				            WHERE status IN ('queued', 'running')
+				              AND (status = 'queued' OR lease_until < now())
+				            ORDER BY created_at
+				            LIMIT 1
+				            FOR UPDATE SKIP LOCKED)
+				RETURNING id, description, framework, refinements, sources, provider_hint, version, feedback, attempts,
+				          use_cache, cache_key
+				""")
+			.param("owner", owner)
+			.param("lease", lease.toMillis() / 1000.0)
+			.query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("description"),
+					rs.getString("framework"), rs.getInt("refinements"), strings(rs.getArray("sources")),
+					rs.getString("provider_hint"), rs.getInt("version"), rs.getString("feedback"),
+					rs.getInt("attempts"), rs.getBoolean("use_cache"), rs.getString("cache_key")))
+			.optional();
+	}
+
+	/**
+	 * Extends the leases of the jobs a worker holds.
+	 * @return the jobs whose lease was extended; the others are no longer the worker's
+	 */
+	List<UUID> renew(Map<UUID, String> owners, Duration lease) {
+		List<UUID> renewed = new ArrayList<>();
+		owners.forEach((id, owner) -> {
+			int updated = this.jdbc.sql("""
+					UPDATE agent_jobs SET lease_until = now() + make_interval(secs => :lease)
+					WHERE id = :id AND lease_owner = :owner AND status = 'running'
+					""").param("lease", lease.toMillis() / 1000.0).param("id", id).param("owner", owner).update();
+			if (updated == 1) {
+				renewed.add(id);
+			}
+		});
+		return renewed;
+	}
+
+	boolean holds(UUID id, String owner) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM agent_jobs WHERE id = :id AND lease_owner = :owner AND status = 'running'")
+			.param("id", id)
+			.param("owner", owner)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	Map<String, StepOutcome> finishedSteps(UUID id) {
+		Map<String, StepOutcome> steps = new HashMap<>();
+		this.jdbc
+			.sql("""
+					SELECT version, name, output, provider, model, input_tokens, output_tokens, cost, llm_ms, degraded, detail
+					FROM agent_job_steps WHERE job_id = :id AND status = 'succeeded'
+					""")
+			.param("id", id)
+			.query((rs) -> {
+				steps.put(rs.getInt("version") + "/" + rs.getString("name"),
+						new StepOutcome(rs.getString("output"), rs.getString("provider"), rs.getString("model"),
+								rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getBigDecimal("cost"),
+								rs.getLong("llm_ms"), rs.getBoolean("degraded"), rs.getString("detail")));
+			});
+		return steps;
+	}
+
+	void stepStarted(UUID id, int version, String name) {
+		this.jdbc.sql("""
+				INSERT INTO agent_job_steps (job_id, version, name, status) VALUES (:id, :version, :name, 'running')
+				ON CONFLICT (job_id, version, name)
+				DO UPDATE SET status = 'running', started_at = now(), finished_at = NULL, detail = NULL
+				""").param("id", id).param("version", version).param("name", name).update();
+	}
+
+	void stepSucceeded(UUID id, int version, String name, StepOutcome outcome) {
+		this.jdbc.sql("""
+				UPDATE agent_job_steps
+				SET status = 'succeeded', output = :output, provider = :provider, model = :model,
+				    input_tokens = :input, output_tokens = :outputTokens, cost = :cost, llm_ms = :llm,
+				    degraded = :degraded, detail = :detail, finished_at = now()
+				WHERE job_id = :id AND version = :version AND name = :name
+				""")
+			.param("output", outcome.output())
+			.param("provider", outcome.provider())
+			.param("model", outcome.model())
+			.param("input", outcome.inputTokens())
+			.param("outputTokens", outcome.outputTokens())
+			.param("cost", outcome.cost())
+			.param("llm", outcome.llmMillis())
+			.param("degraded", outcome.degraded())
+			.param("detail", outcome.detail())
+			.param("id", id)
+			.param("version", version)
+			.param("name", name)
+			.update();
+	}
+
+	void stepFailed(UUID id, int version, String name, String detail) {
+		this.jdbc.sql("""
+				UPDATE agent_job_steps SET status = 'failed', detail = :detail, finished_at = now()
+				WHERE job_id = :id AND version = :version AND name = :name
+				""").param("detail", detail).param("id", id).param("version", version).param("name", name).update();
+	}
+
+	/**
+	 * Finishes a job with its files, if the worker still holds it: a worker that lost its
+	 * lease cannot complete the job a second time.
+	 */
+	boolean complete(UUID id, String owner, int version, Map<String, String> files, String validation, boolean degraded,
+			boolean grounded) {
+		Boolean completed = this.transactions.execute((status) -> {
+			int updated = this.jdbc.sql("""
+					UPDATE agent_jobs
+					SET status = 'succeeded', finished_at = now(), lease_owner = NULL, lease_until = NULL,
+					    validation = :validation::jsonb, degraded = degraded OR :degraded, grounded = :grounded,
+					    error = NULL
+					WHERE id = :id AND lease_owner = :owner AND status = 'running' AND version = :version
+					""")
+				.param("validation", validation)
+				.param("degraded", degraded)
+				.param("grounded", grounded)
+				.param("id", id)
+				.param("owner", owner)
+				.param("version", version)
+				.update();
+			if (updated == 1) {
+				insertFiles(id, version, files);
+			}
+			return updated == 1;
+		});
+		return Boolean.TRUE.equals(completed);
+	}
+
+	boolean fail(UUID id, String owner, String error) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs SET status = 'failed', finished_at = now(), lease_owner = NULL, lease_until = NULL,
+				                      error = :error
+				WHERE id = :id AND lease_owner = :owner AND status = 'running'
+				""").param("error", error).param("id", id).param("owner", owner).update() == 1;
+	}
+
+	boolean cancel(UUID id) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs SET status = 'cancelled', finished_at = now(), lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND status IN ('queued', 'running')
+				""").param("id", id).update() == 1;
+	}
+
+	/**
+	 * Queues the next version of a finished job, with the user's message.
+	 * @return the new version, or empty when the job is not finished
+	 */
+	Optional<Integer> queueNextVersion(UUID id, String message) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs
+				SET status = 'queued', version = version + 1, feedback = :message, finished_at = NULL, error = NULL
+				WHERE id = :id AND status = 'succeeded'
+				RETURNING version
+				""").param("message", message).param("id", id).query(Integer.class).optional();
+	}
+
+	Optional<String> status(UUID id) {
+		return this.jdbc.sql("SELECT status FROM agent_jobs WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	Map<String, String> files(UUID id, int version) {
+		Map<String, String> files = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT path, content FROM agent_job_files WHERE job_id = :id AND version = :version ORDER BY path")
+			.param("id", id)
+			.param("version", version)
+			.query((rs) -> {
+				files.put(rs.getString("path"), rs.getString("content"));
+			});
+		return files;
+	}
+
+	Optional<Integer> latestFilesVersion(UUID id) {
+		return this.jdbc.sql("SELECT max(version) FROM agent_job_files WHERE job_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.optional();
+	}
+
+	Optional<Row> find(UUID id) {
+		return this.jdbc.sql("""
+				SELECT id, status, version, description, framework, refinements, sources, degraded, grounded, cached,
+				       error, attempts, created_at, started_at, finished_at, validation::text AS validation
+				FROM agent_jobs WHERE id = :id
+				""").param("id", id).query(Jobs::row).optional();
+	}
+
+	List<JobView.Step> steps(UUID id) {
+		return this.jdbc.sql("""
+				SELECT version, name, status, provider, model, input_tokens, output_tokens, cost, llm_ms, degraded,
+				       detail, started_at, finished_at
+				FROM agent_job_steps WHERE job_id = :id ORDER BY version, started_at, name
+				""").param("id", id).query((rs, row) -> {
+			Instant started = instant(rs, "started_at");
+			Instant finished = instant(rs, "finished_at");
+			return new JobView.Step(rs.getInt("version"), rs.getString("name"), rs.getString("status"),
+					rs.getString("provider"), rs.getString("model"), rs.getLong("input_tokens"),
+					rs.getLong("output_tokens"), rs.getBigDecimal("cost"), rs.getLong("llm_ms"),
+					(finished != null && started != null) ? Duration.between(started, finished).toMillis() : null,
+					rs.getBoolean("degraded"), rs.getString("detail"), started, finished);
+		}).list();
+	}
+
+	List<JobSummary> list(@Nullable String status, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, status, version, left(description, 200) AS description, degraded, created_at, finished_at
+				FROM agent_jobs
+				WHERE (CAST(:status AS text) IS NULL OR status = :status)
+				ORDER BY created_at DESC
+				LIMIT :limit
+				""")
+			.param("status", status)
+			.param("limit", limit)
+			.query((rs, row) -> new JobSummary(rs.getObject("id", UUID.class), rs.getString("status"),
+					rs.getInt("version"), rs.getString("description"), rs.getBoolean("degraded"),
+					instant(rs, "created_at"), instant(rs, "finished_at")))
+			.list();
+	}
+
+	private void insertFiles(UUID id, int version, Map<String, String> files) {
+		files.forEach((path, content) -> this.jdbc.sql("""
+				INSERT INTO agent_job_files (job_id, version, path, content) VALUES (:id, :version, :path, :content)
+				ON CONFLICT (job_id, version, path) DO UPDATE SET content = EXCLUDED.content
+				""").param("id", id).param("version", version).param("path", path).param("content", content).update());
+	}
+
+	private static Row row(ResultSet rs, int row) throws SQLException {
+		Object grounded = rs.getObject("grounded");
+		return new Row(rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("version"),
+				rs.getString("description"), rs.getString("framework"), rs.getInt("refinements"),
+				strings(rs.getArray("sources")), rs.getBoolean("degraded"), (Boolean) grounded, rs.getBoolean("cached"),
+				rs.getString("error"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
+				instant(rs, "finished_at"), rs.getString("validation"));
+	}
+
+	private static List<String> strings(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return List.of((String[]) array.getArray());
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * A job claimed by a worker.
+	 */
+	record Claimed(UUID id, String description, String framework, int refinements, List<String> sources,
+			@Nullable String providerHint, int version, @Nullable String feedback, int attempts, boolean useCache,
+			String cacheKey) {
+
+	}
+
+	/**
+	 * A job's row.
+	 */
+	record Row(UUID id, String status, int version, String description, String framework, int refinements,
+			List<String> sources, boolean degraded, @Nullable Boolean grounded, boolean cached, @Nullable String error,
+			int attempts, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+			@Nullable String validation) {
+
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.archon.agentgen.job.web;
+
+import java.util.Set;
+
+/**
+ * No prompts exist for the framework asked for.
+ */
+class UnknownFramework extends RuntimeException {
+
+	UnknownFramework(String framework, Set<String> known) {
+		super("Unknown framework '" + framework + "'; known: " + String.join(", ", known));
+	}
+
+}

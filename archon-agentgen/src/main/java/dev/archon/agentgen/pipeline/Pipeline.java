@@ -1,0 +1,369 @@
+package dev.archon.agentgen.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import dev.archon.agentgen.llm.CallRejected;
+import dev.archon.agentgen.llm.LlmAnswer;
+import dev.archon.agentgen.llm.LlmCall;
+import dev.archon.agentgen.llm.LlmCall.TemplateInput;
+import dev.archon.agentgen.llm.LlmCall.Tool;
+import dev.archon.agentgen.llm.ModelRole;
+import dev.archon.agentgen.llm.ProviderPool;
+import dev.archon.agentgen.llm.StreamInterrupted;
+import dev.archon.agentgen.pipeline.CoderAnswer.MalformedAnswer;
+import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
+import dev.archon.agentgen.resources.AgentResources;
+import dev.archon.agentgen.resources.LibraryEntry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The generation pipeline: scope and advisor in parallel, retrieval, coder, refinement
+ * rounds (three refiners in parallel, then the coder), validation. Each step's outcome is
+ * stored through the {@link PipelineRun}, so that a job resumed by another worker skips
+ * the steps already done.
+ */
+public class Pipeline {
+
+	private static final String GROUNDED = "grounded";
+
+	private static final String UNGROUNDED = "ungrounded";
+
+	private final ProviderPool pool;
+
+	private final Prompts prompts;
+
+	private final AgentResources resources;
+
+	private final Retrieval retrieval;
+
+	private final Validator validator;
+
+	private final int stepRestarts;
+
+	private final ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor();
+
+	Pipeline(ProviderPool pool, Prompts prompts, AgentResources resources, Retrieval retrieval, Validator validator,
+			int stepRestarts) {
+		this.pool = pool;
+		this.prompts = prompts;
+		this.resources = resources;
+		this.retrieval = retrieval;
+		this.validator = validator;
+		this.stepRestarts = stepRestarts;
+	}
+
+	/**
+	 * Runs, or resumes, a generation.
+	 * @param request what to generate
+	 * @param run the job it runs for
+	 * @return the generated version
+	 * @throws StepFailed when a step fails for good
+	 * @throws Abandoned when the job was cancelled or lost
+	 */
+	public GenerationResult run(GenerationRequest request, PipelineRun run) {
+		Context context = new Context(request, run, this.resources.select(request.description()));
+		if (request.version() == 1) {
+			return first(context);
+		}
+		return next(context);
+	}
+
+	private GenerationResult first(Context context) {
+		int version = 1;
+		CompletableFuture<StepOutcome> scope = async(() -> llmStep(context, version, "scope", "scope",
+				ModelRole.REASONER, context.request.description(), template(context, null, Map.of())));
+		CompletableFuture<StepOutcome> advisor = async(() -> llmStep(context, version, "advisor", "advisor",
+				ModelRole.PRIMARY, adviceRequest(context), template(context, null, Map.of())));
+		context.scope = join(scope).output();
+		context.advice = join(advisor).output();
+		retrieve(context, version);
+		Map<String, String> files = coder(context, version, "coder", null, Map.of());
+		for (int round = 1; round <= context.request.refinements(); round++) {
+			files = refine(context, version, "refine-" + round + "-", files);
+		}
+		return validate(context, version, files);
+	}
+
+	private GenerationResult next(Context context) {
+		int version = context.request.version();
+		StepOutcome scope = context.run.finished(1, "scope");
+		context.scope = (scope != null) ? scope.output() : context.request.description();
+		StepOutcome advice = context.run.finished(1, "advisor");
+		context.advice = (advice != null) ? advice.output() : context.selection.describe();
+		StepOutcome documents = context.run.finished(1, "retrieval");
+		if (documents != null) {
+			context.documents = documents.output();
+			context.grounded = GROUNDED.equals(documents.detail());
+		}
+		else {
+			retrieve(context, version);
+		}
+		String feedback = (context.request.feedback() != null) ? context.request.feedback().strip() : "";
+		Map<String, String> files;
+		if (feedback.toLowerCase(Locale.ROOT).equals("refine")) {
+			files = refine(context, version, "refine-", context.request.previousFiles());
+		}
+		else {
+			files = coder(context, version, "coder", "The user's feedback on the previous version:\n" + feedback,
+					context.request.previousFiles());
+		}
+		return validate(context, version, files);
+	}
+
+	private void retrieve(Context context, int version) {
+		StepOutcome outcome = step(context, version, "retrieval", () -> {
+			Retrieval.Documents documents = this.retrieval.retrieve(context.request.description(),
+					context.request.sources());
+			if (!documents.grounded()) {
+				context.run.event("ungrounded",
+						Map.of("detail", "archon-vector is unavailable: the agent is generated without documentation"));
+			}
+			return StepOutcome.local(String.join("\n", documents.pages()) + "\n\n" + documents.text(),
+					documents.grounded() ? GROUNDED : UNGROUNDED);
+		});
+		context.documents = outcome.output();
+		context.grounded = GROUNDED.equals(outcome.detail());
+	}
+
+	private Map<String, String> refine(Context context, int version, String prefix, Map<String, String> files) {
+		String current = CoderAnswer.render(files);
+		List<CompletableFuture<StepOutcome>> refiners = new ArrayList<>();
+		for (String refiner : List.of("refine-prompt", "refine-tools", "refine-agent")) {
+			refiners.add(async(() -> llmStep(context, version, prefix + refiner.substring("refine-".length()), refiner,
+					ModelRole.PRIMARY, refineRequest(context, current), template(context, null, files))));
+		}
+		StringBuilder feedback = new StringBuilder("The refiners suggest:\n");
+		for (CompletableFuture<StepOutcome> refiner : refiners) {
+			feedback.append(join(refiner).output()).append("\n\n");
+		}
+		String coderStep = prefix.equals("refine-") ? "coder" : prefix + "coder";
+		return coder(context, version, coderStep, feedback.toString(), files);
+	}
+
+	private Map<String, String> coder(Context context, int version, String name, @Nullable String feedback,
+			Map<String, String> previous) {
+		StepOutcome outcome = step(context, version, name, () -> {
+			String user = coderRequest(context, feedback, previous);
+			TemplateInput template = template(context, feedback, previous);
+			LlmAnswer answer = call(context, "coder", ModelRole.PRIMARY, user, template);
+			long inputTokens = answer.inputTokens();
+			long outputTokens = answer.outputTokens();
+			java.math.BigDecimal cost = answer.cost();
+			long llmMillis = answer.llmTime().toMillis();
+			Map<String, String> files;
+			try {
+				files = CoderAnswer.files(answer.text());
+			}
+			catch (MalformedAnswer malformed) {
+				// One more try, told what was wrong.
+				LlmAnswer retry = call(context, "coder", ModelRole.PRIMARY,
+						user + "\n\nYour previous answer could not be read: " + malformed.getMessage(), template);
+				files = CoderAnswer.files(retry.text());
+				inputTokens += retry.inputTokens();
+				outputTokens += retry.outputTokens();
+				cost = cost.add(retry.cost());
+				llmMillis += retry.llmTime().toMillis();
+				answer = retry;
+			}
+			return new StepOutcome(CoderAnswer.render(files), answer.provider(), answer.model(), inputTokens,
+					outputTokens, cost, llmMillis, answer.degraded(), null);
+		});
+		return CoderAnswer.files(outcome.output());
+	}
+
+	private GenerationResult validate(Context context, int version, Map<String, String> files) {
+		StepOutcome outcome = step(context, version, "validation", () -> {
+			ValidationReport report = this.validator.validate(files);
+			return StepOutcome.local(ValidationReports.write(report), report.passed() ? "passed" : "failed");
+		});
+		return new GenerationResult(files, ValidationReports.read(outcome.output()), context.degraded,
+				context.grounded);
+	}
+
+	private StepOutcome llmStep(Context context, int version, String name, String step, ModelRole role, String user,
+			TemplateInput template) {
+		return step(context, version, name, () -> {
+			LlmAnswer answer = call(context, step, role, user, template);
+			return new StepOutcome(answer.text(), answer.provider(), answer.model(), answer.inputTokens(),
+					answer.outputTokens(), answer.cost(), answer.llmTime().toMillis(), answer.degraded(), null);
+		});
+	}
+
+	private LlmAnswer call(Context context, String step, ModelRole role, String user, TemplateInput template) {
+		String system = this.prompts.system(context.request.framework(), step);
+		LlmCall call = new LlmCall(step, role, system, user, template, context.request.providerHint());
+		return this.pool.chat(call, (failover) -> context.run.event("failover",
+				Map.of("step", step, "from", failover.from(), "to", failover.to(), "reason", failover.reason())));
+	}
+
+	private StepOutcome step(Context context, int version, String name, Supplier<StepOutcome> body) {
+		StepOutcome done = context.run.finished(version, name);
+		if (done != null) {
+			context.noteDegraded(done);
+			return done;
+		}
+		if (context.run.abandoned()) {
+			throw new Abandoned();
+		}
+		context.run.started(version, name);
+		for (int attempt = 0;; attempt++) {
+			try {
+				StepOutcome outcome = body.get();
+				context.run.succeeded(version, name, outcome);
+				context.noteDegraded(outcome);
+				return outcome;
+			}
+			catch (StreamInterrupted ex) {
+				if (attempt >= this.stepRestarts) {
+					context.run.failed(version, name, ex.getMessage());
+					throw new StepFailed(name, "the stream broke " + (attempt + 1) + " times: " + ex.getMessage(), ex);
+				}
+				context.run.event("step-restarted", Map.of("step", name, "provider", ex.provider(), "reason",
+						"the stream broke after producing tokens: " + ex.getMessage()));
+			}
+			catch (CallRejected ex) {
+				context.run.failed(version, name, ex.getMessage());
+				throw new StepFailed(name, "the provider " + ex.provider() + " refused the request: " + ex.getMessage(),
+						ex);
+			}
+			catch (Abandoned ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				context.run.failed(version, name, String.valueOf(ex.getMessage()));
+				throw new StepFailed(name, String.valueOf(ex.getMessage()), ex);
+			}
+		}
+	}
+
+	private <T> CompletableFuture<T> async(Supplier<T> task) {
+		return CompletableFuture.supplyAsync(task, this.parallel);
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private String adviceRequest(Context context) {
+		return "The agent to build:\n" + context.request.description() + "\n\nThe library:\n" + library();
+	}
+
+	private String library() {
+		StringBuilder text = new StringBuilder();
+		for (LibraryEntry entry : this.resources.entries()) {
+			text.append("- ")
+				.append(entry.kind())
+				.append(" `")
+				.append(entry.name())
+				.append("`: ")
+				.append(entry.description())
+				.append('\n');
+		}
+		return text.toString();
+	}
+
+	private static String refineRequest(Context context, String currentFiles) {
+		return "The agent to build:\n" + context.request.description() + "\n\n# Scope\n" + context.scope
+				+ "\n\n# Documentation\n" + context.documents + "\n\n# Current files\n" + currentFiles;
+	}
+
+	private static String coderRequest(Context context, @Nullable String feedback, Map<String, String> previous) {
+		StringBuilder user = new StringBuilder();
+		user.append("The agent to build:\n").append(context.request.description()).append("\n\n");
+		user.append("# Scope\n").append(context.scope).append("\n\n");
+		user.append("# Advisor\n").append(context.advice).append("\n\n");
+		if (!context.selection.tools().isEmpty()) {
+			user.append("# Library tools to reuse (tested implementations)\n");
+			for (LibraryEntry tool : context.selection.tools()) {
+				user.append("## ")
+					.append(tool.name())
+					.append('\n')
+					.append("```python\n")
+					.append(tool.code())
+					.append("```\n");
+			}
+			user.append('\n');
+		}
+		if (context.selection.home()) {
+			user.append("The agent is about the home: it reads and controls Home Assistant through archon-ha-bridge's "
+					+ "REST API with the ha_get_states and ha_call_service tools above.\n\n");
+		}
+		user.append("# Documentation\n")
+			.append(context.documents.isBlank() ? "(none: archon-vector was unavailable)" : context.documents)
+			.append("\n\n");
+		if (!previous.isEmpty()) {
+			user.append("# Current files\n").append(CoderAnswer.render(previous)).append('\n');
+		}
+		if (feedback != null) {
+			user.append("# Changes to make\n").append(feedback).append('\n');
+		}
+		return user.toString();
+	}
+
+	private static TemplateInput template(Context context, @Nullable String feedback, Map<String, String> previous) {
+		List<Tool> tools = context.selection.tools()
+			.stream()
+			.filter((entry) -> !entry.code().isBlank())
+			.map((entry) -> new Tool(entry.name(), entry.description(), entry.code(), entry.requirements(),
+					entry.environment()))
+			.toList();
+		List<String> documents = List.of(context.documents.split("\n\n", 2)[0].split("\n"))
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.toList();
+		String userFeedback = (context.request.feedback() != null
+				&& !context.request.feedback().strip().equalsIgnoreCase("refine")) ? context.request.feedback() : null;
+		return new TemplateInput(context.request.description(), context.scope, tools, documents, userFeedback,
+				new LinkedHashMap<>(previous));
+	}
+
+	private static final class Context {
+
+		private final GenerationRequest request;
+
+		private final PipelineRun run;
+
+		private final AgentResources.Selection selection;
+
+		private volatile @Nullable String scope;
+
+		private volatile String advice = "";
+
+		private volatile String documents = "";
+
+		private volatile boolean grounded;
+
+		private volatile boolean degraded;
+
+		Context(GenerationRequest request, PipelineRun run, AgentResources.Selection selection) {
+			this.request = request;
+			this.run = run;
+			this.selection = selection;
+		}
+
+		void noteDegraded(StepOutcome outcome) {
+			if (outcome.degraded()) {
+				this.degraded = true;
+			}
+		}
+
+	}
+
+}

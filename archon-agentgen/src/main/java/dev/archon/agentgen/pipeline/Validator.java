@@ -1,0 +1,214 @@
+package dev.archon.agentgen.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.archon.agentgen.pipeline.ValidationReport.Check;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the generated files: all five present, the Python parses (with {@code python3}'s
+ * {@code ast.parse} in a subprocess, never executing the code), the requirements cover
+ * the imports, and no file holds something that looks like a secret.
+ */
+class Validator {
+
+	private static final String PARSER = """
+			import ast, json, sys
+			files = json.load(sys.stdin)
+			stdlib = set(getattr(sys, "stdlib_module_names", ()))
+			out = {}
+			for path, source in files.items():
+			    try:
+			        tree = ast.parse(source, filename=path)
+			    except SyntaxError as e:
+			        out[path] = {"ok": False, "error": "line %s: %s" % (e.lineno, e.msg)}
+			        continue
+			    modules = set()
+			    for node in ast.walk(tree):
+			        if isinstance(node, ast.Import):
+			            modules.update(a.name.split(".")[0] for a in node.names)
+			        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+			            modules.add(node.module.split(".")[0])
+			    out[path] = {"ok": True, "imports": sorted(m for m in modules if m not in stdlib)}
+			print(json.dumps(out))
+			""";
+
+	private static final Pattern IMPORT = Pattern
+		.compile("^\\s*(?:from\\s+([A-Za-z_]\\w*)[\\w.]*\\s+import|import\\s+([A-Za-z_]\\w*))", Pattern.MULTILINE);
+
+	/** Import names whose package is named differently. */
+	private static final Map<String, String> PACKAGES = Map.ofEntries(Map.entry("dotenv", "python-dotenv"),
+			Map.entry("yaml", "pyyaml"), Map.entry("bs4", "beautifulsoup4"), Map.entry("pil", "pillow"),
+			Map.entry("sklearn", "scikit-learn"), Map.entry("dateutil", "python-dateutil"),
+			Map.entry("googleapiclient", "google-api-python-client"), Map.entry("slack_sdk", "slack-sdk"),
+			Map.entry("mcp", "mcp"), Map.entry("pydantic_ai", "pydantic-ai"));
+
+	/** Modules that Python ships with, for when python3 is not there to say. */
+	private static final Set<String> STDLIB = Set.of("os", "sys", "re", "json", "asyncio", "dataclasses", "typing",
+			"datetime", "zoneinfo", "pathlib", "logging", "time", "math", "random", "collections", "functools",
+			"itertools", "uuid", "enum", "abc", "contextlib", "textwrap", "urllib", "base64", "hashlib", "__future__",
+			"argparse", "subprocess", "shutil", "tempfile", "string", "io", "copy", "decimal", "statistics", "csv",
+			"sqlite3", "http", "html", "email", "secrets", "traceback", "warnings", "inspect", "types", "operator");
+
+	private static final Set<String> LOCAL = Set.of("agent", "agent_tools", "agent_prompts");
+
+	private static final List<Pattern> SECRETS = List.of(Pattern.compile("sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}"),
+			Pattern.compile("AKIA[0-9A-Z]{16}"), Pattern.compile("gh[pousr]_[A-Za-z0-9]{30,}"),
+			Pattern.compile("xox[abpr]-[A-Za-z0-9-]{10,}"), Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+			Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"),
+			Pattern.compile("(?i)(?:api[_-]?key|token|secret|password)\\s*[=:]\\s*[\"']?[A-Za-z0-9_\\-]{24,}"));
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final String python;
+
+	private final Duration timeout;
+
+	Validator(String python, Duration timeout) {
+		this.python = python;
+		this.timeout = timeout;
+	}
+
+	ValidationReport validate(Map<String, String> files) {
+		List<Check> checks = new ArrayList<>();
+		List<String> missing = CoderAnswer.FILES.stream().filter((file) -> !files.containsKey(file)).toList();
+		checks.add(missing.isEmpty() ? new Check("files", "passed", "all five files present")
+				: new Check("files", "failed", "missing: " + String.join(", ", missing)));
+		Map<String, String> python = new LinkedHashMap<>();
+		files.forEach((path, content) -> {
+			if (path.endsWith(".py")) {
+				python.put(path, content);
+			}
+		});
+		Set<String> imports = new LinkedHashSet<>();
+		Parsed parsed = parse(python);
+		if (parsed == null) {
+			checks.add(new Check("python-syntax", "skipped", "python3 is not available; syntax was not checked"));
+			python.values().forEach((source) -> imports.addAll(importsByPattern(source)));
+		}
+		else {
+			checks.add(parsed.errors().isEmpty() ? new Check("python-syntax", "passed", "every Python file parses")
+					: new Check("python-syntax", "failed", String.join("; ", parsed.errors())));
+			imports.addAll(parsed.imports());
+		}
+		checks.add(requirements(imports, files.getOrDefault("requirements.txt", "")));
+		List<String> secrets = new ArrayList<>();
+		files.forEach((path, content) -> {
+			for (Pattern pattern : SECRETS) {
+				if (pattern.matcher(content).find()) {
+					secrets.add(path);
+					break;
+				}
+			}
+		});
+		checks.add(secrets.isEmpty() ? new Check("secrets", "passed", "no secret-looking string")
+				: new Check("secrets", "failed", "secret-looking string in " + String.join(", ", secrets)));
+		boolean passed = checks.stream().noneMatch((check) -> check.status().equals("failed"));
+		return new ValidationReport(passed, checks);
+	}
+
+	private Check requirements(Set<String> imports, String requirements) {
+		Set<String> listed = new HashSet<>();
+		for (String line : requirements.split("\\R")) {
+			Matcher name = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)").matcher(line);
+			if (!line.strip().startsWith("#") && name.find()) {
+				listed.add(normalize(name.group(1)));
+			}
+		}
+		List<String> uncovered = new ArrayList<>();
+		for (String module : imports) {
+			if (LOCAL.contains(module) || STDLIB.contains(module)) {
+				continue;
+			}
+			String wanted = normalize(PACKAGES.getOrDefault(module.toLowerCase(Locale.ROOT), module));
+			boolean covered = listed.stream().anyMatch((name) -> name.equals(wanted) || name.startsWith(wanted + "-"));
+			if (!covered) {
+				uncovered.add(module);
+			}
+		}
+		return uncovered.isEmpty() ? new Check("requirements", "passed", "requirements.txt covers every import")
+				: new Check("requirements", "failed",
+						"imported but not in requirements.txt: " + String.join(", ", uncovered));
+	}
+
+	private static String normalize(String name) {
+		return name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+	}
+
+	private static Set<String> importsByPattern(String source) {
+		Set<String> modules = new LinkedHashSet<>();
+		Matcher matcher = IMPORT.matcher(source);
+		while (matcher.find()) {
+			modules.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
+		}
+		return modules;
+	}
+
+	private @Nullable Parsed parse(Map<String, String> files) {
+		Process process;
+		try {
+			process = new ProcessBuilder(this.python, "-I", "-c", PARSER).redirectErrorStream(false).start();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		try {
+			try (OutputStream in = process.getOutputStream()) {
+				in.write(this.json.writeValueAsBytes(files));
+			}
+			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				return new Parsed(List.of("the syntax check timed out after " + this.timeout.toSeconds() + " s"),
+						Set.of());
+			}
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.exitValue() != 0 || output.isBlank()) {
+				return null;
+			}
+			JsonNode result = this.json.readTree(output);
+			List<String> errors = new ArrayList<>();
+			Set<String> imports = new LinkedHashSet<>();
+			for (Map.Entry<String, JsonNode> file : result.properties()) {
+				if (file.getValue().path("ok").asBoolean()) {
+					file.getValue().path("imports").forEach((module) -> imports.add(module.asString()));
+				}
+				else {
+					errors.add(file.getKey() + " " + file.getValue().path("error").asString());
+				}
+			}
+			return new Parsed(errors, imports);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+			return null;
+		}
+		finally {
+			process.destroy();
+		}
+	}
+
+	private record Parsed(List<String> errors, Set<String> imports) {
+
+	}
+
+}

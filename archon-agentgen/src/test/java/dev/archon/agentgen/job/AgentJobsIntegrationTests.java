@@ -1,0 +1,249 @@
+package dev.archon.agentgen.job;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import dev.archon.agentgen.llm.SimulatedProviders;
+import dev.archon.test.UsesRealServices;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Generation jobs end to end, against archon-sim's simulated providers, the real
+ * PostgreSQL and Redis; archon-vector is absent, so generations are ungrounded.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.lease=3s",
+				"archon.agentgen.jobs.poll-interval=200ms", "archon.agentgen.pipeline.vector-url=http://localhost:9" })
+@UsesRealServices
+class AgentJobsIntegrationTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		registry.add("archon.llm.sim-url", () -> SimulatedProviders.shared().baseUrl());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void generatesAnAgentThroughTheSimulatedProviders() throws IOException, InterruptedException {
+		ResponseEntity<String> accepted = post(
+				"{\"description\":\"An agent that answers questions about Pydantic AI from its docs. "
+						+ UUID.randomUUID() + "\",\"refinements\":1}",
+				null);
+		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String location = accepted.getHeaders().getLocation().toString();
+		assertThat(location).startsWith("/api/v1/agents/");
+		JsonNode job = awaitFinished(location);
+		assertThat(job.path("status").asString()).isEqualTo("succeeded");
+		assertThat(job.path("degraded").asBoolean()).isFalse();
+		assertThat(job.path("grounded").asBoolean()).isFalse();
+		assertThat(job.path("files")).hasSize(5);
+		assertThat(job.path("providers").toString()).contains("sim-openai");
+		assertThat(job.path("tokens").path("output").asLong()).isPositive();
+		List<String> steps = new ArrayList<>();
+		job.path("steps").forEach((step) -> steps.add(step.path("name").asString()));
+		assertThat(steps).contains("scope", "advisor", "retrieval", "coder", "refine-1-prompt", "refine-1-tools",
+				"refine-1-agent", "refine-1-coder", "validation");
+		assertThat(job.path("validation").path("checks").toString()).contains("python-syntax");
+		// The archive holds the same five files.
+		byte[] zip = client().get().uri(location + "/archive").retrieve().body(byte[].class);
+		List<String> names = new ArrayList<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				names.add(entry.getName());
+			}
+		}
+		assertThat(names).containsExactlyInAnyOrder("agent.py", "agent_tools.py", "agent_prompts.py", ".env.example",
+				"requirements.txt");
+		// The stream replays every stored event, ending with the final one.
+		List<SseClient.Event> events = SseClient.read(base() + location + "/events", null);
+		assertThat(events).extracting(SseClient.Event::type).contains("step-started", "step-finished", "ungrounded");
+		assertThat(events).last().extracting(SseClient.Event::type).isEqualTo("done");
+	}
+
+	@Test
+	void answersTheSameIdempotencyKeyWithTheSameJob() {
+		String key = UUID.randomUUID().toString();
+		String body = "{\"description\":\"An agent that lists my open GitHub issues every morning.\",\"cache\":false}";
+		ResponseEntity<String> first = post(body, key);
+		ResponseEntity<String> second = post(body, key);
+		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(second.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_jobs WHERE idempotency_key = :key")
+			.param("key", key)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void answersAnIdenticalRequestFromTheResultCache() {
+		String body = "{\"description\":\"An agent that posts the weather in Lyon to Slack. " + UUID.randomUUID()
+				+ "\",\"refinements\":0}";
+		JsonNode first = awaitFinished(post(body, null).getHeaders().getLocation().toString());
+		assertThat(first.path("status").asString()).isEqualTo("succeeded");
+		ResponseEntity<String> again = post(body.replace("An agent", "  an   AGENT"), null);
+		JsonNode accepted = json.readTree(again.getBody());
+		assertThat(accepted.path("cached").asBoolean()).isTrue();
+		JsonNode second = get(again.getHeaders().getLocation().toString());
+		assertThat(second.path("status").asString()).isEqualTo("succeeded");
+		assertThat(second.path("files").toString()).isEqualTo(first.path("files").toString());
+		// Unless the caller asks for a fresh one.
+		JsonNode fresh = json.readTree(post(body.replace("}", ",\"cache\":false}"), null).getBody());
+		assertThat(fresh.path("cached").asBoolean()).isFalse();
+	}
+
+	@Test
+	void cancelsAQueuedJob() {
+		UUID id = UUID.randomUUID();
+		// Inserted with a live lease held by no worker, so that none takes it meanwhile.
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
+				                        lease_until)
+				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
+				        now() + interval '1 hour')
+				""").param("id", id).update();
+		ResponseEntity<Void> cancelled = client().delete().uri("/api/v1/agents/" + id).retrieve().toBodilessEntity();
+		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(get("/api/v1/agents/" + id).path("status").asString()).isEqualTo("cancelled");
+		HttpStatus again = client().delete()
+			.uri("/api/v1/agents/" + id)
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+		assertThat(again).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void resumesAJobWhoseWorkerDiedFromItsLastFinishedStep() {
+		// given a job whose worker finished the scope step, then died: its lease ran out
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, use_cache,
+				                        lease_owner, lease_until, attempts, started_at)
+				VALUES (:id, 'running', 'An agent that reminds me to water the plants.', 'pydantic-ai', 0, 'k', false,
+				        'dead-worker', now() - interval '1 minute', 1, now() - interval '2 minutes')
+				""").param("id", id).update();
+		this.jdbc.sql("""
+				INSERT INTO agent_job_steps (job_id, version, name, status, output, provider, model, started_at,
+				                             finished_at)
+				VALUES (:id, 1, 'scope', 'succeeded', '# Scope written before the crash', 'sim-openai', 'sim-r',
+				        now() - interval '2 minutes', now() - interval '2 minutes')
+				""").param("id", id).update();
+		// when another worker claims it
+		JsonNode job = awaitFinished("/api/v1/agents/" + id);
+		// then it finishes once, without writing the scope again
+		assertThat(job.path("status").asString()).isEqualTo("succeeded");
+		assertThat(job.path("attempts").asInt()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT output FROM agent_job_steps WHERE job_id = :id AND name = 'scope'")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("# Scope written before the crash");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_job_events WHERE job_id = :id AND type = 'done'")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void makesANewVersionFromFeedback() {
+		String location = post("{\"description\":\"An agent that fetches a web page and summarises it. "
+				+ UUID.randomUUID() + "\",\"refinements\":0,\"cache\":false}", null)
+			.getHeaders()
+			.getLocation()
+			.toString();
+		awaitFinished(location);
+		ResponseEntity<String> message = client().post()
+			.uri(location + "/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"message\":\"refine\"}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(message.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode job = awaitFinished(location);
+		assertThat(job.path("version").asInt()).isEqualTo(2);
+		assertThat(job.path("filesVersion").asInt()).isEqualTo(2);
+		assertThat(job.path("steps").toString()).contains("refine-prompt");
+	}
+
+	@Test
+	void refusesDescriptionsOutsideTheLimits() {
+		HttpStatus status = client().post()
+			.uri("/api/v1/agents")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"description\":\"too short\"}")
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+		assertThat(status).isEqualTo(HttpStatus.BAD_REQUEST);
+		String tooLong = "x".repeat(8001);
+		HttpStatus longStatus = client().post()
+			.uri("/api/v1/agents")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"description\":\"" + tooLong + "\"}")
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+		assertThat(longStatus).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void answers404ForAnUnknownJob() {
+		HttpStatus status = client().get()
+			.uri("/api/v1/agents/" + UUID.randomUUID())
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+		assertThat(status).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private JsonNode awaitFinished(String location) {
+		return await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get(location),
+					(job) -> List.of("succeeded", "failed", "cancelled").contains(job.path("status").asString()));
+	}
+
+	private JsonNode get(String location) {
+		return json.readTree(client().get().uri(location).retrieve().body(String.class));
+	}
+
+	private ResponseEntity<String> post(String body, String idempotencyKey) {
+		return client().post().uri("/api/v1/agents").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.set("Idempotency-Key", idempotencyKey);
+			}
+		}).body(body).retrieve().toEntity(String.class);
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private RestClient client() {
+		return RestClient.builder().baseUrl(base()).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key").build();
+	}
+
+}
