@@ -363,6 +363,10 @@ def home_assistant():
         (f"sum(rate(archon_ha_ratelimiter_waits_seconds_sum{{{sel}}}[{RATE}]))"
          f" / sum(rate(archon_ha_ratelimiter_waits_seconds_count{{{sel}}}[{RATE}]))", "mean wait"),
         (f"max(archon_ha_ratelimiter_waits_seconds_max{{{sel}}})", "max wait")], "s")
+    d.panel("Circuit breaker toward Home Assistant", [(
+        f'max by (instance, state) (resilience4j_circuitbreaker_state{{{sel}, job="archon-ha-bridge", name="home-assistant"}}) == 1',
+        "{{instance}}")], "none", kind="state-timeline", w=24, h=5,
+        description="closed, open or half_open per instance. Alert: CircuitBreakerOpen after 5 minutes open.")
     d.row("WebSocket and state cache")
     d.panel("WebSocket connected", [(f"archon_ha_websocket_connected{{{sel}}}", "{{instance}}")], "none",
             kind="stat", thresholds=UP, w=6, h=5, minimum=0, maximum=1,
