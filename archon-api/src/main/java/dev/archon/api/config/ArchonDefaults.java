@@ -34,6 +34,9 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.metrics.tags.instance", "${archon.api.instance}");
 		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+		// Exact buckets at the alert ladder's thresholds (warning 5 s, critical 15 s), so
+		// that latency alerts count requests over them instead of interpolating.
+		defaults.put("management.metrics.distribution.slo.http.server.requests", "5s,15s");
 		defaults.put("logging.structured.format.console", "${ARCHON_LOG_FORMAT:ecs}");
 		defaults.put("archon.api.keys", "${ARCHON_API_KEYS:}");
 		defaults.put("archon.api.outbound-key", "${ARCHON_API_KEY:}");
