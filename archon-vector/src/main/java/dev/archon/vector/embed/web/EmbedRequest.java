@@ -1,0 +1,16 @@
+package dev.archon.vector.embed.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Texts to embed: {@code POST /api/v1/vector/embed}.
+ *
+ * @param texts 1 to 256 texts
+ */
+record EmbedRequest(@NotEmpty @Size(max = 256) List<@NotNull @Size(max = 100_000) String> texts) {
+
+}

@@ -1,0 +1,254 @@
+package dev.archon.vector.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.archon.vector.VectorProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the ANN index on {@code site_pages.embedding} once the table holds enough rows
+ * for useful ivfflat centroids (below that, searches scan exactly, which is fast at that
+ * size), with {@code lists} sized to the rows (rows/1000 up to a million rows, √rows
+ * above), and rebuilds it when the table has grown {@code growthFactor} times since the
+ * last build. A rebuild creates the new index concurrently, then drops the old one, so
+ * searches never wait. One instance at a time builds: a PostgreSQL advisory lock decides.
+ */
+@Component
+public class Indexes {
+
+	private static final Logger logger = LoggerFactory.getLogger(Indexes.class);
+
+	// An arbitrary constant that names the index build among advisory locks.
+	private static final long BUILD_LOCK = 0x61726368_766563L;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final VectorProperties.Index settings;
+
+	private final AtomicReference<@Nullable IndexState> current = new AtomicReference<>();
+
+	private final ReentrantLock building = new ReentrantLock();
+
+	Indexes(JdbcClient jdbc, DataSource dataSource, VectorProperties properties, MeterRegistry meterRegistry) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.settings = properties.index();
+		Gauge.builder("archon.vector.index.lists", this, (indexes) -> listsOrZero(indexes.current()))
+			.description("Lists of the ivfflat index (0 without an index)")
+			.register(meterRegistry);
+		Gauge.builder("archon.vector.index.probes", this, (indexes) -> {
+			IndexState state = indexes.current();
+			return (state != null) ? state.defaultProbes(indexes.settings.probes()) : 0;
+		}).description("Default probes of searches").register(meterRegistry);
+		Gauge.builder("archon.vector.index.rows", this, (indexes) -> {
+			IndexState state = indexes.current();
+			return (state != null) ? state.rows() : 0;
+		}).description("Rows of the table when the index was built").register(meterRegistry);
+		Gauge.builder("archon.vector.index.size", this, Indexes::sizeBytes)
+			.baseUnit("bytes")
+			.description("Size of the ANN index")
+			.register(meterRegistry);
+	}
+
+	private static double listsOrZero(@Nullable IndexState state) {
+		return (state != null) ? state.lists() : 0;
+	}
+
+	/**
+	 * The index searches use, as this instance last saw it.
+	 * @return the index, or {@code null} while searches scan exactly
+	 */
+	public @Nullable IndexState current() {
+		return this.current.get();
+	}
+
+	/**
+	 * The configured default probes for the current index.
+	 * @return the probes, 0 without an index
+	 */
+	public int defaultProbes() {
+		IndexState state = current();
+		return (state != null) ? state.defaultProbes(this.settings.probes()) : 0;
+	}
+
+	/**
+	 * Reads the index state, and builds or rebuilds the index when the rows call for it.
+	 */
+	@Scheduled(initialDelay = 0, fixedDelayString = "${archon.vector.index.check-interval:60s}")
+	public void check() {
+		refresh();
+		long rows = rows();
+		IndexState state = current();
+		boolean due = (state == null) ? rows >= this.settings.minRows()
+				: rows >= state.rows() * this.settings.growthFactor();
+		if (due) {
+			build(false);
+		}
+	}
+
+	/**
+	 * Builds a new index now, whatever the rows, and swaps it in.
+	 * @param force build even when the table has fewer than the minimum rows
+	 * @return the new index, or the current one when another instance is building
+	 */
+	public @Nullable IndexState build(boolean force) {
+		if (!this.building.tryLock()) {
+			return current();
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			if (!tryLock(connection)) {
+				return current();
+			}
+			try {
+				return buildLocked(connection, force);
+			}
+			finally {
+				unlock(connection);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot build the vector index: " + ex.getMessage(), ex);
+		}
+		finally {
+			this.building.unlock();
+		}
+	}
+
+	private @Nullable IndexState buildLocked(Connection connection, boolean force) throws SQLException {
+		long rows = this.jdbc.sql("SELECT count(*) FROM site_pages").query(Long.class).single();
+		if (rows == 0 || (!force && rows < this.settings.minRows())) {
+			return current();
+		}
+		IndexState previous = refresh();
+		String type = this.settings.type();
+		int lists = "hnsw".equals(type) ? 0 : lists(rows);
+		String name = "site_pages_embedding_" + type + "_" + System.currentTimeMillis();
+		String method = "hnsw".equals(type)
+				? "hnsw (embedding vector_cosine_ops) WITH (m = " + this.settings.hnswM() + ", ef_construction = "
+						+ this.settings.hnswEfConstruction() + ")"
+				: "ivfflat (embedding vector_cosine_ops) WITH (lists = " + lists + ")";
+		long started = System.nanoTime();
+		try (Statement statement = connection.createStatement()) {
+			// Fresh statistics, so that the planner knows the table's size and uses the
+			// index.
+			statement.execute("ANALYZE site_pages");
+			// ivfflat's k-means wants memory; more than the default keeps it off disk.
+			statement.execute("SET maintenance_work_mem = '512MB'");
+			try {
+				statement.execute("CREATE INDEX CONCURRENTLY " + name + " ON site_pages USING " + method);
+			}
+			finally {
+				// The connection goes back to the pool: the setting must not follow it.
+				statement.execute("RESET maintenance_work_mem");
+			}
+		}
+		this.jdbc.sql("""
+				UPDATE vector_state
+				SET index_name = :name, index_type = :type, index_lists = :lists, index_rows = :rows,
+					index_built_at = now()
+				""").param("name", name).param("type", type).param("lists", lists).param("rows", rows).update();
+		if (previous != null && !previous.name().equals(name)) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + previous.name());
+			}
+		}
+		logger.info("Built vector index {} ({} lists) over {} rows in {} ms", name, lists, rows,
+				(System.nanoTime() - started) / 1_000_000);
+		return refresh();
+	}
+
+	int lists(long rows) {
+		if (this.settings.lists() > 0) {
+			return this.settings.lists();
+		}
+		long sized = (rows <= 1_000_000) ? rows / 1000 : (long) Math.sqrt(rows);
+		return (int) Math.max(1, Math.min(sized, 32_768));
+	}
+
+	private @Nullable IndexState refresh() {
+		IndexState state = this.jdbc.sql("""
+				SELECT s.index_name, s.index_type, s.index_lists, s.index_rows
+				FROM vector_state s
+				JOIN pg_class c ON c.relname = s.index_name
+				JOIN pg_index i ON i.indexrelid = c.oid AND i.indisvalid
+				""")
+			.query((rs, row) -> new IndexState(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
+			.optional()
+			.orElse(null);
+		this.current.set(state);
+		return state;
+	}
+
+	/**
+	 * Forgets the index, so that searches scan exactly (after all rows are deleted, or in
+	 * tests).
+	 */
+	public void drop() {
+		IndexState state = refresh();
+		if (state != null) {
+			this.jdbc.sql("DROP INDEX IF EXISTS " + state.name()).update();
+			this.jdbc.sql("UPDATE vector_state SET index_name = NULL, index_lists = NULL, index_rows = NULL").update();
+			refresh();
+		}
+	}
+
+	long rows() {
+		// The planner's estimate is good enough to decide on a build, and costs nothing;
+		// a fresh table without statistics falls back to counting.
+		Long estimate = this.jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE relname = 'site_pages'")
+			.query(Long.class)
+			.single();
+		if (estimate == null || estimate < 0) {
+			return this.jdbc.sql("SELECT count(*) FROM site_pages").query(Long.class).single();
+		}
+		return estimate;
+	}
+
+	private double sizeBytes() {
+		IndexState state = current();
+		if (state == null) {
+			return 0;
+		}
+		return this.jdbc.sql("SELECT coalesce(pg_relation_size(to_regclass(:name)), 0)")
+			.param("name", state.name())
+			.query(Long.class)
+			.single();
+	}
+
+	private static boolean tryLock(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			statement.setLong(1, BUILD_LOCK);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	private static void unlock(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+			statement.setLong(1, BUILD_LOCK);
+			statement.execute();
+		}
+	}
+
+}

@@ -1,0 +1,234 @@
+package dev.archon.vector;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.archon.api.wire.vector.PageContent;
+import dev.archon.api.wire.vector.SearchHit;
+import dev.archon.api.wire.vector.SearchRequest;
+import dev.archon.api.wire.vector.SearchResponse;
+import dev.archon.api.wire.vector.SourceSummary;
+import dev.archon.test.UsesRealServices;
+import dev.archon.vector.search.Search;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ingests the real pydantic-ai documentation once, then searches it with questions whose
+ * answers were looked up in the docs by hand.
+ */
+@SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.api.max-body-size=8MB",
+				"archon.vector.index.min-rows=500", "archon.vector.index.check-interval=1h",
+				"archon.vector.embedding.max-sequence-tokens=128" })
+@UsesRealServices
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VectorIntegrationTests {
+
+	private static final String SOURCE = "pydantic_ai_docs";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Search search;
+
+	RestClient client;
+
+	Map<String, Object> ingested;
+
+	@BeforeAll
+	void ingestCorpus() {
+		this.client = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+		this.jdbc.sql("DELETE FROM site_pages").update();
+		this.ingested = post("/api/v1/vector/documents", Map.of("source", SOURCE, "documents", Corpora.documents()));
+		// Random vectors in another source make the table large enough that the planner
+		// prefers the ANN index to a scan, as it would in production.
+		this.jdbc.sql("""
+				INSERT INTO site_pages (source, url, chunk_number, title, summary, content, embedding)
+				SELECT 'synthetic', 'https://synthetic.test/' || n, 0, 't', 's', 'c',
+					(SELECT array_agg(random() - 0.5)::vector FROM generate_series(1, 384) WHERE n > 0)
+				FROM generate_series(1, 20000) AS n
+				""").update();
+		this.jdbc.sql("ANALYZE site_pages").update();
+		Map<String, Object> reindexed = post("/api/v1/vector/reindex", Map.of());
+		assertThat(reindexed).containsKey("lists");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> post(String path, Object body) {
+		return this.client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(Map.class);
+	}
+
+	@Test
+	void storesEveryPageOfTheCorpus() {
+		List<SourceSummary> sources = this.client.get()
+			.uri("/api/v1/vector/sources")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		int pages = Corpora.documents().size();
+		assertThat(this.ingested).containsEntry("documents", pages);
+		assertThat(sources).filteredOn((s) -> s.source().equals(SOURCE))
+			.singleElement()
+			.satisfies((s) -> assertThat(s.pages()).isEqualTo(pages))
+			.satisfies((s) -> assertThat(s.chunks()).isEqualTo(((Number) this.ingested.get("chunks")).longValue()));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					How do I use a local model served by Ollama?                        | models/ollama.md, api/models/ollama.md
+					durable execution of agents with Temporal workflows and activities  | durable_execution/temporal.md
+					unit testing an agent with TestModel instead of a real LLM          | testing.md, api/models/test.md
+					connect an agent to an MCP server and call its tools                | mcp/client.md, mcp/overview.md, api/mcp.md
+					continue a conversation by passing the messages of a previous run   | message-history.md
+					define the dependencies type of an agent and access them with ctx.deps | dependencies.md
+					evaluate outputs with an LLM as a judge and a rubric                | evals/evaluators/llm-judge.md, api/pydantic_evals/evaluators.md
+					chat with an agent from the command line with clai                  | cli.md
+					monitor and debug agent runs with Pydantic Logfire tracing          | logfire.md
+					compute embeddings of documents for semantic search                 | embeddings.md, api/embeddings.md
+					limit how long a tool or model request may take with a timeout      | timeouts.md
+					retry a model request after a transient HTTP error                  | retries.md, models/http-request-retries.md
+					""")
+	void findsThePageThatAnswers(String query, String expected) {
+		SearchResponse response = this.client.post()
+			.uri("/api/v1/vector/search")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new SearchRequest(query, SOURCE, 5, null, null))
+			.retrieve()
+			.body(SearchResponse.class);
+		Set<String> expectedUrls = Set.of(expected.split(",\\s*"))
+			.stream()
+			.map((path) -> Corpora.BASE_URL + path)
+			.collect(java.util.stream.Collectors.toSet());
+		assertThat(response.results()).extracting(SearchHit::url).as(query).containsAnyElementsOf(expectedUrls);
+		assertThat(response.results()).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+	}
+
+	@Test
+	void answersARepeatedSearchFromTheResultCache() {
+		SearchRequest request = new SearchRequest("streaming structured output", SOURCE, 3, null, null);
+		SearchResponse first = this.search.search(request, true);
+		SearchResponse second = this.search.search(request, true);
+		assertThat(second.cache()).isEqualTo("hit");
+		assertThat(second.results()).isEqualTo(first.results());
+		assertThat(this.search.search(request, false).cache()).isEqualTo("miss");
+	}
+
+	@Test
+	void explainShowsTheIndex() {
+		List<String> plan = this.search.explain(new SearchRequest("graphs and nodes", null, 5, null, null));
+		assertThat(String.join("\n", plan)).contains("Index Scan using site_pages_embedding_ivfflat");
+	}
+
+	@Test
+	void pageContentGivesBackThePage() throws Exception {
+		String expected = Files.readString(Corpora.pydanticAiDocs().resolve("timeouts.md"));
+		PageContent page = this.client.get()
+			.uri("/api/v1/vector/pages/content?url={url}", Corpora.BASE_URL + "timeouts.md")
+			.retrieve()
+			.body(PageContent.class);
+		assertThat(page.truncated()).isFalse();
+		assertThat(page.content()).isEqualTo(expected);
+		List<String> urls = this.client.get()
+			.uri("/api/v1/vector/pages?source={source}", SOURCE)
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(urls).contains(Corpora.BASE_URL + "timeouts.md").hasSize(Corpora.documents().size());
+	}
+
+	@Test
+	void reingestionReplacesAPagesChunks() {
+		String url = "https://example.test/replaced";
+		String longPage = "# Old\n\n" + "An old sentence about zebras. ".repeat(200);
+		post("/api/v1/vector/documents",
+				Map.of("source", "replace_test", "documents", List.of(Map.of("url", url, "content", longPage))));
+		assertThat(chunks(url)).hasSizeGreaterThan(1);
+		post("/api/v1/vector/documents", Map.of("source", "replace_test", "documents",
+				List.of(Map.of("url", url, "content", "# New\n\nOne new sentence about giraffes.\n"))));
+		assertThat(chunks(url)).containsExactly("# New\n\nOne new sentence about giraffes.\n");
+	}
+
+	private List<String> chunks(String url) {
+		return this.jdbc.sql("SELECT content FROM site_pages WHERE url = :url ORDER BY chunk_number")
+			.param("url", url)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void reportsInvalidDocumentsByIndexAndStoresNothingUnlessPartial() {
+		List<Map<String, Object>> documents = List.of(Map.of("url", "https://example.test/valid", "content", "Fine."),
+				Map.of("content", "No URL."));
+		var refused = this.client.post()
+			.uri("/api/v1/vector/documents")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("source", "partial_test", "documents", documents))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(refused.getBody().get("rejected")).asString().contains("index=1").contains("url is missing");
+		assertThat(chunks("https://example.test/valid")).isEmpty();
+		Map<String, Object> partial = post("/api/v1/vector/documents",
+				Map.of("source", "partial_test", "partial", true, "documents", documents));
+		assertThat(partial).containsEntry("documents", 1);
+		assertThat(chunks("https://example.test/valid")).containsExactly("Fine.");
+	}
+
+	@Test
+	void refusesATooLargeBodyWith413() throws Exception {
+		String huge = "{\"source\":\"huge\",\"documents\":[{\"url\":\"https://example.test/h\",\"content\":\""
+				+ "x".repeat(9 * 1024 * 1024) + "\"}]}";
+		// A body of known length, as most clients send, so that the limit applies before
+		// anything reads it.
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/vector/documents"))
+				.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+				.POST(HttpRequest.BodyPublishers.ofString(huge))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).get()
+			.asString()
+			.startsWith("application/problem+json");
+	}
+
+}
