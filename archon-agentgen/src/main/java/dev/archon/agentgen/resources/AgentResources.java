@@ -84,7 +84,18 @@ public class AgentResources {
 			if (!matcher.matches()) {
 				return null;
 			}
-			Map<String, Object> meta = new Yaml().load(matcher.group(1));
+			Map<String, Object> meta;
+			try {
+				meta = new Yaml().load(matcher.group(1));
+			}
+			catch (RuntimeException ex) {
+				// One bad file must not take the library, or the service, down.
+				logger.warn("Skipping {}: its front matter is not valid YAML: {}", file, ex.getMessage());
+				return null;
+			}
+			if (meta == null) {
+				return null;
+			}
 			String body = matcher.group(2).strip();
 			Matcher code = PYTHON_BLOCK.matcher(body);
 			String name = String.valueOf(meta.getOrDefault("name", file.getFileName().toString().replace(".md", "")));

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.lease=3s",
 				"archon.agentgen.jobs.poll-interval=200ms", "archon.agentgen.pipeline.vector-url=http://localhost:9" })
 @UsesRealServices
+// Closed afterwards, so that its workers do not take the jobs of the next test class.
+@DirtiesContext
 class AgentJobsIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();

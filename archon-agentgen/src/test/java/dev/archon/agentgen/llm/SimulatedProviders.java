@@ -88,17 +88,17 @@ public final class SimulatedProviders implements AutoCloseable {
 				new BigDecimal("2"));
 	}
 
-	LlmProperties.Provider openAi() {
+	public LlmProperties.Provider openAi() {
 		return provider("sim-openai", ProviderType.OPENAI, this.baseUrl + "/v1", 1, 600, Duration.ofSeconds(10),
 				Duration.ofSeconds(2), 128_000);
 	}
 
-	LlmProperties.Provider anthropic() {
+	public LlmProperties.Provider anthropic() {
 		return provider("sim-anthropic", ProviderType.ANTHROPIC, this.baseUrl + "/anthropic/v1/", 2, 600,
 				Duration.ofSeconds(10), Duration.ofSeconds(2), 200_000);
 	}
 
-	static LlmProperties.Provider builtin() {
+	public static LlmProperties.Provider builtin() {
 		return provider("builtin", ProviderType.BUILTIN, "none", Integer.MAX_VALUE, 600, Duration.ofSeconds(5),
 				Duration.ofSeconds(5), Integer.MAX_VALUE);
 	}
@@ -107,7 +107,7 @@ public final class SimulatedProviders implements AutoCloseable {
 		return new LlmProperties.Breaker(Duration.ofSeconds(60), 2, 50, Duration.ofSeconds(30), 80, openFor, 1);
 	}
 
-	static ProviderPool pool(List<LlmProperties.Provider> settings) {
+	public static ProviderPool pool(List<LlmProperties.Provider> settings) {
 		return pool(settings, Duration.ofSeconds(30));
 	}
 

@@ -1,0 +1,149 @@
+package dev.archon.agentgen.job;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.archon.agentgen.AgentgenApplication;
+import dev.archon.agentgen.llm.SimulatedProviders;
+import dev.archon.test.RealServices;
+import dev.archon.test.UsesRealServices;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances sharing PostgreSQL and Redis: this one only serves the API (no workers),
+ * the other runs the jobs. A client of this instance sees every event of a job that the
+ * other ran, and a bounded queue refuses work with 429.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.workers=0",
+				"archon.agentgen.jobs.max-queued=1", "archon.agentgen.pipeline.vector-url=http://localhost:9" })
+@UsesRealServices
+@DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesIntegrationTests {
+
+	@DynamicPropertySource
+	static void simulator(DynamicPropertyRegistry registry) {
+		registry.add("archon.llm.sim-url", () -> SimulatedProviders.shared().baseUrl());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@Order(1)
+	void refusesWorkWith429WhenTheQueueIsFull() {
+		// No worker runs in this JVM yet, so a queued job stays queued.
+		this.jdbc.sql("UPDATE agent_jobs SET status = 'cancelled' WHERE status = 'queued'").update();
+		UUID waiting = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key)
+				VALUES (:id, 'queued', 'A job that waits in the queue', 'pydantic-ai', 0, 'k')
+				""").param("id", waiting).update();
+		try {
+			Refusal refusal = client().post()
+				.uri("/api/v1/agents")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"description\":\"An agent that will not fit in the queue.\",\"cache\":false}")
+				.exchange((request, response) -> new Refusal(HttpStatus.valueOf(response.getStatusCode().value()),
+						response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+						String.valueOf(response.getHeaders().getContentType()),
+						new String(response.getBody().readAllBytes())));
+			assertThat(refusal.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(refusal.retryAfter()).isEqualTo("10");
+			assertThat(refusal.contentType()).isEqualTo("application/problem+json");
+			assertThat(refusal.body()).contains("too-many-requests");
+		}
+		finally {
+			this.jdbc.sql("UPDATE agent_jobs SET status = 'cancelled' WHERE id = :id").param("id", waiting).update();
+		}
+	}
+
+	@Test
+	@Order(2)
+	void streamsTheEventsOfAJobThatAnotherInstanceRuns() throws IOException, InterruptedException {
+		try (ConfigurableApplicationContext worker = startWorkerInstance()) {
+			String location = client().post()
+				.uri("/api/v1/agents")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"description\":\"An agent that checks the weather before my run. " + UUID.randomUUID()
+						+ "\",\"refinements\":1,\"cache\":false}")
+				.retrieve()
+				.toBodilessEntity()
+				.getHeaders()
+				.getLocation()
+				.toString();
+			// Connected to this instance, which has no worker: every event comes through
+			// Redis.
+			List<SseClient.Event> events = SseClient.read("http://localhost:" + this.port + location + "/events", null);
+			assertThat(events).extracting(SseClient.Event::type)
+				.contains("job-started", "step-started", "step-finished")
+				.last()
+				.isEqualTo("done");
+			assertThat(events.get(events.size() - 1).data()).contains("succeeded");
+			assertThat(events).extracting(SseClient.Event::id).doesNotHaveDuplicates().isSorted();
+			// A client that reconnects with Last-Event-ID gets only what it missed.
+			String lastSeen = events.get(3).id();
+			List<SseClient.Event> missed = SseClient.read("http://localhost:" + this.port + location + "/events",
+					lastSeen);
+			assertThat(missed).extracting(SseClient.Event::id)
+				.containsExactlyElementsOf(events.subList(4, events.size()).stream().map(SseClient.Event::id).toList());
+		}
+	}
+
+	private ConfigurableApplicationContext startWorkerInstance() {
+		Map<String, Object> properties = new HashMap<>(RealServices.get().springProperties());
+		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
+		properties.put("archon.api.keys", "test-key");
+		properties.put("archon.llm.profile", "sim");
+		properties.put("archon.llm.sim-url", SimulatedProviders.shared().baseUrl());
+		properties.put("archon.agentgen.jobs.workers", "2");
+		properties.put("archon.agentgen.jobs.poll-interval", "100ms");
+		properties.put("archon.agentgen.pipeline.vector-url", "http://localhost:9");
+		// As arguments, so that they win over application.yml as the test's own do.
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(AgentgenApplication.class).run(arguments);
+	}
+
+	private RestClient client() {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.build();
+	}
+
+	record Refusal(HttpStatus status, String retryAfter, String contentType, String body) {
+
+	}
+
+}
