@@ -122,7 +122,8 @@ def main():
 
     jobs, seconds = bench.parallel(args.throughput_jobs)
     results["throughput_0ms"] = {"jobs": len(jobs), "seconds": seconds, "jobs_per_hour": len(jobs) / seconds * 3600,
-                                 "succeeded": sum(job["status"] == "succeeded" for job in jobs)}
+                                 "succeeded": sum(job["status"] == "succeeded" for job in jobs),
+                                 "degraded": sum(job["degraded"] for job in jobs)}
 
     bench.sim("POST", "/_sim/llm/latency", {"fixedMs": 500})
     slow_jobs = max(args.workers * 3, 30)
@@ -130,7 +131,8 @@ def main():
     # Four LLM calls on each job's critical path at 500 ms, with `workers` jobs at once.
     bound = args.workers * 3600 / (4 * 0.5)
     results["throughput_500ms"] = {"jobs": len(jobs), "seconds": seconds, "jobs_per_hour": len(jobs) / seconds * 3600,
-                                   "llm_bound_jobs_per_hour": bound}
+                                   "llm_bound_jobs_per_hour": bound,
+                                   "degraded": sum(job["degraded"] for job in jobs)}
     bench.sim("DELETE", "/_sim/llm/faults")
 
     baseline = statistics.median(healthy_ms)
@@ -171,8 +173,9 @@ def main():
     print("%-38s %12s %12s %8s  %s" % ("figure", "measured", "reference", "ratio", "note"))
     for name, value, reference, note in rows:
         print("%-38s %12.1f %12.1f %8.2f  %s" % (name, value, reference, value / reference, note))
-    print("healthy job p50 %.1f ms, p99 %.1f ms; written to %s" % (
-        results["healthy_job_ms"]["p50"], results["healthy_job_ms"]["p99"], args.out))
+    print("healthy job p50 %.1f ms, p99 %.1f ms; degraded jobs: %d at 0 ms, %d at 500 ms; written to %s" % (
+        results["healthy_job_ms"]["p50"], results["healthy_job_ms"]["p99"], results["throughput_0ms"]["degraded"],
+        results["throughput_500ms"]["degraded"], args.out))
 
 
 if __name__ == "__main__":

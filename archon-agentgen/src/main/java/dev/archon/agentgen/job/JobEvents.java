@@ -2,7 +2,10 @@ package dev.archon.agentgen.job;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +50,81 @@ class JobEvents {
 			.param("data", payload)
 			.query(Long.class)
 			.single();
-		JobEvent event = new JobEvent(id, jobId, type, data);
+		return publish(new JobEvent(id, jobId, type, data));
+	}
+
+	/**
+	 * Records that a step starts, with its event, in one statement, if the worker still
+	 * holds the job.
+	 * @return whether it does
+	 */
+	boolean stepStarted(UUID jobId, String owner, int version, String step) {
+		Map<String, Object> data = Map.of("step", step, "version", version);
+		Optional<Long> id = this.jdbc.sql("""
+				WITH held AS (
+				    SELECT 1 FROM agent_jobs WHERE id = :job AND lease_owner = :owner AND status = 'running'
+				), step AS (
+				    INSERT INTO agent_job_steps (job_id, version, name, status)
+				    SELECT :job, :version, :name, 'running' WHERE EXISTS (SELECT 1 FROM held)
+				    ON CONFLICT (job_id, version, name)
+				    DO UPDATE SET status = 'running', started_at = now(), finished_at = NULL, detail = NULL
+				    RETURNING 1
+				)
+				INSERT INTO agent_job_events (job_id, type, data)
+				SELECT :job, 'step-started', :data WHERE EXISTS (SELECT 1 FROM step)
+				RETURNING id
+				""")
+			.param("job", jobId)
+			.param("owner", owner)
+			.param("version", version)
+			.param("name", step)
+			.param("data", this.json.writeValueAsString(data))
+			.query(Long.class)
+			.optional();
+		id.ifPresent((eventId) -> publish(new JobEvent(eventId, jobId, "step-started", data)));
+		return id.isPresent();
+	}
+
+	/**
+	 * Stores a finished step's outcome and its event in one statement.
+	 */
+	void stepSucceeded(UUID jobId, int version, String step, StepOutcome outcome, Map<String, Object> data) {
+		long id = this.jdbc.sql("""
+				WITH step AS (
+				    UPDATE agent_job_steps
+				    SET status = 'succeeded', output = :output, provider = :provider, model = :model,
+				        input_tokens = :input, output_tokens = :outputTokens, cost = :cost, llm_ms = :llm,
+				        degraded = :degraded, detail = :detail, finished_at = now()
+				    WHERE job_id = :job AND version = :version AND name = :name
+				)
+				INSERT INTO agent_job_events (job_id, type, data) VALUES (:job, 'step-finished', :data)
+				RETURNING id
+				""")
+			.param("output", outcome.output())
+			.param("provider", outcome.provider())
+			.param("model", outcome.model())
+			.param("input", outcome.inputTokens())
+			.param("outputTokens", outcome.outputTokens())
+			.param("cost", outcome.cost())
+			.param("llm", outcome.llmMillis())
+			.param("degraded", outcome.degraded())
+			.param("detail", outcome.detail())
+			.param("job", jobId)
+			.param("version", version)
+			.param("name", step)
+			.param("data", this.json.writeValueAsString(data))
+			.query(Long.class)
+			.single();
+		publish(new JobEvent(id, jobId, "step-finished", data));
+	}
+
+	private JobEvent publish(JobEvent event) {
 		try {
 			this.redis.convertAndSend(CHANNEL, this.json.writeValueAsString(event));
 		}
 		catch (RuntimeException ex) {
 			// Stored already: clients on other instances get it on reconnection.
-			logger.warn("Could not publish event {} of job {}: {}", type, jobId, ex.getMessage());
+			logger.warn("Could not publish event {} of job {}: {}", event.type(), event.jobId(), ex.getMessage());
 		}
 		return event;
 	}

@@ -25,6 +25,13 @@ class JobRun implements PipelineRun {
 
 	private volatile boolean lost;
 
+	/**
+	 * Held while an event is stored and published: parallel steps would otherwise publish
+	 * in another order than their ids, and a stream that drops what it has passed would
+	 * lose one.
+	 */
+	private final Object order = new Object();
+
 	JobRun(UUID jobId, String owner, Jobs jobs, JobEvents events) {
 		this.jobId = jobId;
 		this.owner = owner;
@@ -47,14 +54,14 @@ class JobRun implements PipelineRun {
 	}
 
 	@Override
-	public void started(int version, String step) {
-		this.jobs.stepStarted(this.jobId, version, step);
-		this.events.append(this.jobId, "step-started", Map.of("step", step, "version", version));
+	public boolean started(int version, String step) {
+		synchronized (this.order) {
+			return !this.lost && this.events.stepStarted(this.jobId, this.owner, version, step);
+		}
 	}
 
 	@Override
 	public void succeeded(int version, String step, StepOutcome outcome) {
-		this.jobs.stepSucceeded(this.jobId, version, step, outcome);
 		this.finished.put(version + "/" + step, outcome);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("step", step);
@@ -70,23 +77,24 @@ class JobRun implements PipelineRun {
 		if (outcome.detail() != null) {
 			data.put("detail", outcome.detail());
 		}
-		this.events.append(this.jobId, "step-finished", data);
+		synchronized (this.order) {
+			this.events.stepSucceeded(this.jobId, version, step, outcome, data);
+		}
 	}
 
 	@Override
 	public void failed(int version, String step, String detail) {
-		this.jobs.stepFailed(this.jobId, version, step, detail);
-		this.events.append(this.jobId, "step-failed", Map.of("step", step, "version", version, "detail", detail));
+		synchronized (this.order) {
+			this.jobs.stepFailed(this.jobId, version, step, detail);
+			this.events.append(this.jobId, "step-failed", Map.of("step", step, "version", version, "detail", detail));
+		}
 	}
 
 	@Override
 	public void event(String type, Map<String, Object> data) {
-		this.events.append(this.jobId, type, data);
-	}
-
-	@Override
-	public boolean abandoned() {
-		return this.lost || !this.jobs.holds(this.jobId, this.owner);
+		synchronized (this.order) {
+			this.events.append(this.jobId, type, data);
+		}
 	}
 
 }

@@ -145,15 +145,6 @@ class Jobs {
 		return renewed;
 	}
 
-	boolean holds(UUID id, String owner) {
-		return this.jdbc
-			.sql("SELECT count(*) FROM agent_jobs WHERE id = :id AND lease_owner = :owner AND status = 'running'")
-			.param("id", id)
-			.param("owner", owner)
-			.query(Integer.class)
-			.single() == 1;
-	}
-
 	Map<String, StepOutcome> finishedSteps(UUID id) {
 		Map<String, StepOutcome> steps = new HashMap<>();
 		this.jdbc
@@ -169,37 +160,6 @@ class Jobs {
 								rs.getLong("llm_ms"), rs.getBoolean("degraded"), rs.getString("detail")));
 			});
 		return steps;
-	}
-
-	void stepStarted(UUID id, int version, String name) {
-		this.jdbc.sql("""
-				INSERT INTO agent_job_steps (job_id, version, name, status) VALUES (:id, :version, :name, 'running')
-				ON CONFLICT (job_id, version, name)
-				DO UPDATE SET status = 'running', started_at = now(), finished_at = NULL, detail = NULL
-				""").param("id", id).param("version", version).param("name", name).update();
-	}
-
-	void stepSucceeded(UUID id, int version, String name, StepOutcome outcome) {
-		this.jdbc.sql("""
-				UPDATE agent_job_steps
-				SET status = 'succeeded', output = :output, provider = :provider, model = :model,
-				    input_tokens = :input, output_tokens = :outputTokens, cost = :cost, llm_ms = :llm,
-				    degraded = :degraded, detail = :detail, finished_at = now()
-				WHERE job_id = :id AND version = :version AND name = :name
-				""")
-			.param("output", outcome.output())
-			.param("provider", outcome.provider())
-			.param("model", outcome.model())
-			.param("input", outcome.inputTokens())
-			.param("outputTokens", outcome.outputTokens())
-			.param("cost", outcome.cost())
-			.param("llm", outcome.llmMillis())
-			.param("degraded", outcome.degraded())
-			.param("detail", outcome.detail())
-			.param("id", id)
-			.param("version", version)
-			.param("name", name)
-			.update();
 	}
 
 	void stepFailed(UUID id, int version, String name, String detail) {
@@ -333,10 +293,16 @@ class Jobs {
 	}
 
 	private void insertFiles(UUID id, int version, Map<String, String> files) {
-		files.forEach((path, content) -> this.jdbc.sql("""
-				INSERT INTO agent_job_files (job_id, version, path, content) VALUES (:id, :version, :path, :content)
+		this.jdbc.sql("""
+				INSERT INTO agent_job_files (job_id, version, path, content)
+				SELECT :id, :version, file.path, file.content FROM unnest(:paths, :contents) AS file(path, content)
 				ON CONFLICT (job_id, version, path) DO UPDATE SET content = EXCLUDED.content
-				""").param("id", id).param("version", version).param("path", path).param("content", content).update());
+				""")
+			.param("id", id)
+			.param("version", version)
+			.param("paths", files.keySet().toArray(String[]::new))
+			.param("contents", files.values().toArray(String[]::new))
+			.update();
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {

@@ -38,6 +38,15 @@ class LlmConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(LlmConfiguration.class);
 
+	private static final int DEFAULT_RPM = 600;
+
+	private static final int DEFAULT_CONCURRENCY = 64;
+
+	/** The simulator is limited only by what it can answer: no rate limit of its own. */
+	private static final int SIMULATOR_RPM = 1_000_000;
+
+	private static final int SIMULATOR_CONCURRENCY = 256;
+
 	@Bean
 	ProviderPool providerPool(LlmProperties properties, Environment environment, MeterRegistry meterRegistry,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakers, ObjectProvider<RateLimiterRegistry> rateLimiters,
@@ -95,18 +104,20 @@ class LlmConfiguration {
 		String openAiKey = environment.getProperty("OPENAI_API_KEY");
 		if (StringUtils.hasText(openAiKey) && !named.contains("openai")) {
 			providers.add(provider("openai", ProviderType.OPENAI, environment.getProperty("OPENAI_BASE_URL"), openAiKey,
-					"gpt-4o-mini", "gpt-4o-mini", priority++, "0.15", "0.60", 128_000, Duration.ofSeconds(20)));
+					"gpt-4o-mini", "gpt-4o-mini", priority++, "0.15", "0.60", 128_000, Duration.ofSeconds(20),
+					DEFAULT_RPM, DEFAULT_CONCURRENCY));
 		}
 		String anthropicKey = environment.getProperty("ANTHROPIC_API_KEY");
 		if (StringUtils.hasText(anthropicKey) && !named.contains("anthropic")) {
 			providers.add(provider("anthropic", ProviderType.ANTHROPIC, null, anthropicKey, "claude-3-5-haiku-latest",
-					"claude-3-5-haiku-latest", priority++, "0.80", "4.00", 200_000, Duration.ofSeconds(20)));
+					"claude-3-5-haiku-latest", priority++, "0.80", "4.00", 200_000, Duration.ofSeconds(20), DEFAULT_RPM,
+					DEFAULT_CONCURRENCY));
 		}
 		String openRouterKey = environment.getProperty("OPENROUTER_API_KEY");
 		if (StringUtils.hasText(openRouterKey) && !named.contains("openrouter")) {
 			providers.add(provider("openrouter", ProviderType.OPENAI, "https://openrouter.ai/api/v1", openRouterKey,
 					"openai/gpt-4o-mini", "openai/gpt-4o-mini", priority++, "0.15", "0.60", 128_000,
-					Duration.ofSeconds(20)));
+					Duration.ofSeconds(20), DEFAULT_RPM, DEFAULT_CONCURRENCY));
 		}
 		String ollamaUrl = environment.getProperty("OLLAMA_BASE_URL");
 		if (StringUtils.hasText(ollamaUrl) && !named.contains("ollama")) {
@@ -114,30 +125,32 @@ class LlmConfiguration {
 			String base = ollamaUrl.endsWith("/v1") ? ollamaUrl : ollamaUrl.replaceAll("/+$", "") + "/v1";
 			// Local models load on first use: their first token may take a while.
 			providers.add(provider("ollama", ProviderType.OPENAI, base, "ollama", model, model, priority++, "0", "0",
-					32_000, Duration.ofSeconds(60)));
+					32_000, Duration.ofSeconds(60), DEFAULT_RPM, DEFAULT_CONCURRENCY));
 		}
 		if ("sim".equalsIgnoreCase(properties.profile())) {
 			String sim = properties.simUrl().replaceAll("/+$", "");
 			if (!named.contains("sim-openai")) {
 				providers.add(provider("sim-openai", ProviderType.OPENAI, sim + "/v1", "sim", "sim-reasoner",
-						"sim-coder", priority++, "0.15", "0.60", 128_000, Duration.ofSeconds(5)));
+						"sim-coder", priority++, "0.15", "0.60", 128_000, Duration.ofSeconds(5), SIMULATOR_RPM,
+						SIMULATOR_CONCURRENCY));
 			}
 			if (!named.contains("sim-anthropic")) {
 				providers.add(provider("sim-anthropic", ProviderType.ANTHROPIC, sim + "/anthropic/v1/", "sim",
-						"sim-claude-reasoner", "sim-claude", priority++, "0.80", "4.00", 200_000,
-						Duration.ofSeconds(5)));
+						"sim-claude-reasoner", "sim-claude", priority++, "0.80", "4.00", 200_000, Duration.ofSeconds(5),
+						SIMULATOR_RPM, SIMULATOR_CONCURRENCY));
 			}
 		}
 		providers.add(provider("builtin", ProviderType.BUILTIN, null, null, BuiltinBackend.MODEL, BuiltinBackend.MODEL,
-				Integer.MAX_VALUE, "0", "0", Integer.MAX_VALUE, Duration.ofSeconds(5)));
+				Integer.MAX_VALUE, "0", "0", Integer.MAX_VALUE, Duration.ofSeconds(5), DEFAULT_RPM,
+				DEFAULT_CONCURRENCY));
 		return providers;
 	}
 
 	private static LlmProperties.Provider provider(String name, ProviderType type, @Nullable String baseUrl,
 			@Nullable String apiKey, String reasoner, String primary, int priority, String inputPrice,
-			String outputPrice, int contextWindow, Duration firstTokenTimeout) {
+			String outputPrice, int contextWindow, Duration firstTokenTimeout, int rpm, int maxConcurrent) {
 		return new LlmProperties.Provider(name, type, baseUrl, apiKey, new LlmProperties.Models(reasoner, primary),
-				priority, 1, 600, 0, Duration.ofSeconds(120), firstTokenTimeout, 16, contextWindow,
+				priority, 1, rpm, 0, Duration.ofSeconds(120), firstTokenTimeout, maxConcurrent, contextWindow,
 				new BigDecimal(inputPrice), new BigDecimal(outputPrice));
 	}
 

@@ -61,7 +61,7 @@ public record LlmProperties(@DefaultValue List<@Valid Provider> providers, @Null
 			@Nullable String apiKey, @DefaultValue @Valid Models models, @DefaultValue("100") int priority,
 			@DefaultValue("1") @Min(1) int weight, @DefaultValue("600") @Min(1) int rpm,
 			@DefaultValue("0") @Min(0) long tpm, @DefaultValue("120s") Duration timeout,
-			@DefaultValue("20s") Duration firstTokenTimeout, @DefaultValue("16") @Min(1) int maxConcurrent,
+			@DefaultValue("20s") Duration firstTokenTimeout, @DefaultValue("64") @Min(1) int maxConcurrent,
 			@DefaultValue("128000") @Min(1) int contextWindow,
 			@DefaultValue("0") @DecimalMin("0") BigDecimal inputPrice,
 			@DefaultValue("0") @DecimalMin("0") BigDecimal outputPrice) {
@@ -70,12 +70,6 @@ public record LlmProperties(@DefaultValue List<@Valid Provider> providers, @Null
 		public String toString() {
 			// Records print every component: keep the key out of any log line.
 			return "Provider[name=" + this.name + ", type=" + this.type + ", baseUrl=" + this.baseUrl + "]";
-		}
-
-		Provider withPriority(int newPriority) {
-			return new Provider(this.name, this.type, this.baseUrl, this.apiKey, this.models, newPriority, this.weight,
-					this.rpm, this.tpm, this.timeout, this.firstTokenTimeout, this.maxConcurrent, this.contextWindow,
-					this.inputPrice, this.outputPrice);
 		}
 
 	}

@@ -211,10 +211,9 @@ public class Pipeline {
 			context.noteDegraded(done);
 			return done;
 		}
-		if (context.run.abandoned()) {
+		if (!context.run.started(version, name)) {
 			throw new Abandoned();
 		}
-		context.run.started(version, name);
 		for (int attempt = 0;; attempt++) {
 			try {
 				StepOutcome outcome = body.get();

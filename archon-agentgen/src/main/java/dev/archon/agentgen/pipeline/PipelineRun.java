@@ -19,7 +19,14 @@ public interface PipelineRun {
 	 */
 	@Nullable StepOutcome finished(int version, String step);
 
-	void started(int version, String step);
+	/**
+	 * Records that a step starts.
+	 * @param version the version of the files the step belongs to
+	 * @param step the step's name
+	 * @return {@code false} when the job was cancelled, or this worker lost it: the
+	 * pipeline stops
+	 */
+	boolean started(int version, String step);
 
 	void succeeded(int version, String step, StepOutcome outcome);
 
@@ -32,13 +39,6 @@ public interface PipelineRun {
 	 * @param data its fields
 	 */
 	void event(String type, Map<String, Object> data);
-
-	/**
-	 * Whether the job was cancelled, or this worker lost it; the pipeline stops before
-	 * its next step.
-	 * @return whether to stop
-	 */
-	boolean abandoned();
 
 	/**
 	 * What one step produced.

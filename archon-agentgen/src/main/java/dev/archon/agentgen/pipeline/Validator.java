@@ -80,6 +80,8 @@ class Validator {
 
 	private final Duration timeout;
 
+	private @Nullable String interpreter;
+
 	Validator(String python, Duration timeout) {
 		this.python = python;
 		this.timeout = timeout;
@@ -161,9 +163,14 @@ class Validator {
 	}
 
 	private @Nullable Parsed parse(Map<String, String> files) {
+		String interpreter = interpreter();
+		if (interpreter == null) {
+			return null;
+		}
 		Process process;
 		try {
-			process = new ProcessBuilder(this.python, "-I", "-c", PARSER).redirectErrorStream(false).start();
+			// -I -S: isolated from the environment and user site, and quicker to start.
+			process = new ProcessBuilder(interpreter, "-I", "-S", "-c", PARSER).start();
 		}
 		catch (IOException ex) {
 			return null;
@@ -205,6 +212,37 @@ class Validator {
 		finally {
 			process.destroy();
 		}
+	}
+
+	/**
+	 * The interpreter's own executable, found once: launchers such as pyenv's shims cost
+	 * a few hundred milliseconds on every start.
+	 */
+	private synchronized @Nullable String interpreter() {
+		if (this.interpreter == null) {
+			try {
+				Process process = new ProcessBuilder(this.python, "-c", "import sys; print(sys.executable)")
+					.redirectErrorStream(true)
+					.start();
+				if (process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0) {
+					String executable = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+						.strip();
+					this.interpreter = executable.isEmpty() ? this.python : executable;
+				}
+				else {
+					process.destroyForcibly();
+					return null;
+				}
+			}
+			catch (IOException ex) {
+				return null;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+		return this.interpreter;
 	}
 
 	private record Parsed(List<String> errors, Set<String> imports) {

@@ -101,8 +101,9 @@ class PipelineTests {
 		}
 
 		@Override
-		public void started(int version, String step) {
+		public boolean started(int version, String step) {
 			this.started.add(version + "/" + step);
+			return true;
 		}
 
 		@Override
@@ -118,11 +119,6 @@ class PipelineTests {
 		@Override
 		public void event(String type, Map<String, Object> data) {
 			this.events.add(type);
-		}
-
-		@Override
-		public boolean abandoned() {
-			return false;
 		}
 
 		List<String> types() {

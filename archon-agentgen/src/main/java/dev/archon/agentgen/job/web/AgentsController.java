@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import dev.archon.agentgen.job.JobConflict;
 import dev.archon.agentgen.job.JobEvent;
 import dev.archon.agentgen.job.JobService;
 import dev.archon.agentgen.job.JobStreams;
@@ -67,7 +66,7 @@ class AgentsController {
 			throw new UnknownFramework(framework, this.prompts.frameworks());
 		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw new JobConflict("Idempotency-Key must be 1 to 200 characters");
+			throw new InvalidParameter("Idempotency-Key must be 1 to 200 characters");
 		}
 		NewJob job = new NewJob(request.description(), framework,
 				(request.refinements() != null) ? request.refinements() : 1,
