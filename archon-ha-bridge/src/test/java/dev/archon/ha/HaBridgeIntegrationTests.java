@@ -1,10 +1,18 @@
 package dev.archon.ha;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +129,43 @@ class HaBridgeIntegrationTests {
 		assertThat(response.getBody().has("tookMs")).isTrue();
 		assertThat(this.sim.state(light).path("state").asString()).isEqualTo("on");
 		await().until(() -> "on".equals(this.cache.get(light).state()));
+	}
+
+	@Test
+	void streamsStateChangesOfTheAskedEntityOnly() throws Exception {
+		String light = firstOf("light");
+		String other = StreamSupport.stream(this.sim.states().spliterator(), false)
+			.map((state) -> state.path("entity_id").asString())
+			.filter((id) -> id.startsWith("light.") && !id.equals(light))
+			.findFirst()
+			.orElseThrow();
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/ha/events?entity_id=" + light))
+			.header("Authorization", "Bearer test-key")
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+		try {
+			this.sim.callService("light", "toggle", Map.of("entity_id", other));
+			this.sim.callService("light", "toggle", Map.of("entity_id", light));
+			String data = null;
+			while (data == null) {
+				String line = lines.poll(30, TimeUnit.SECONDS);
+				assertThat(line).as("an event within 30 s").isNotNull();
+				if (line.startsWith("data:")) {
+					data = line;
+				}
+			}
+			assertThat(data).contains("\"entity_id\":\"" + light + "\"").doesNotContain(other + "\"");
+		}
+		finally {
+			reader.interrupt();
+			response.body().close();
+		}
 	}
 
 	@Test

@@ -101,6 +101,17 @@ final class EntityActivity {
 		}
 	}
 
+	/**
+	 * Takes the next row of a measurement, whose changes are only counted.
+	 * @param newState the measured value
+	 */
+	void measurement(String newState) {
+		if (!newState.equals(this.state)) {
+			this.transitions++;
+			this.state = newState;
+		}
+	}
+
 	private static boolean isNumber(String state) {
 		if (state.isEmpty()) {
 			return false;

@@ -76,6 +76,15 @@ class StatesController {
 				throw new UncheckedIOException(ex);
 			}
 		}, emitter::complete);
+		try {
+			// Sends the headers at once, so a client knows it is subscribed before any
+			// change.
+			emitter.send(SseEmitter.event().comment("subscribed"));
+		}
+		catch (IOException ex) {
+			subscription.cancel();
+			throw new UncheckedIOException(ex);
+		}
 		emitter.onCompletion(subscription::cancel);
 		emitter.onTimeout(subscription::cancel);
 		emitter.onError((ex) -> subscription.cancel());
