@@ -75,7 +75,7 @@ class LlmConfiguration {
 		logger.info("LLM providers, in order: {}",
 				pooled.stream().map(PooledProvider::name).collect(Collectors.joining(", ")));
 		return new ProviderPool(pooled, new LlmMetrics(meterRegistry), properties.longCooldown(),
-				properties.maxRetryAfter());
+				properties.maxRetryAfter(), properties.timeoutCooldown());
 	}
 
 	static CircuitBreakerConfig breakerConfig(LlmProperties.Breaker breaker, LlmProperties.Provider provider) {

@@ -30,12 +30,16 @@ import org.springframework.validation.annotation.Validated;
  * @param longCooldown how long a provider that refused our credentials, model or quota
  * stays out of the pool
  * @param maxRetryAfter the longest {@code Retry-After} that is honoured as a cooldown
+ * @param timeoutCooldown how long a provider that timed out stays out of the pool, so
+ * that the next steps of the same job do not wait for it again while its circuit breaker
+ * gathers enough calls to open
  */
 @ConfigurationProperties("archon.llm")
 @Validated
 public record LlmProperties(@DefaultValue List<@Valid Provider> providers, @Nullable String profile,
 		@DefaultValue("http://localhost:8123") String simUrl, @DefaultValue @Valid Breaker breaker,
-		@DefaultValue("10m") Duration longCooldown, @DefaultValue("5m") Duration maxRetryAfter) {
+		@DefaultValue("10m") Duration longCooldown, @DefaultValue("5m") Duration maxRetryAfter,
+		@DefaultValue("30s") Duration timeoutCooldown) {
 
 	/**
 	 * One provider.

@@ -31,7 +31,10 @@ public class ProviderPool {
 
 	private final Duration maxRetryAfter;
 
-	ProviderPool(List<PooledProvider> providers, LlmMetrics metrics, Duration longCooldown, Duration maxRetryAfter) {
+	private final Duration timeoutCooldown;
+
+	ProviderPool(List<PooledProvider> providers, LlmMetrics metrics, Duration longCooldown, Duration maxRetryAfter,
+			Duration timeoutCooldown) {
 		this.providers = providers.stream()
 			.sorted(Comparator.comparingInt((PooledProvider provider) -> provider.builtin() ? 1 : 0)
 				.thenComparingInt((provider) -> provider.settings().priority()))
@@ -39,6 +42,7 @@ public class ProviderPool {
 		this.metrics = metrics;
 		this.longCooldown = longCooldown;
 		this.maxRetryAfter = maxRetryAfter;
+		this.timeoutCooldown = timeoutCooldown;
 	}
 
 	/**
@@ -136,6 +140,9 @@ public class ProviderPool {
 				}
 				if (kind.longCooldown()) {
 					provider.coolDown(this.longCooldown, kind.tag());
+				}
+				else if (kind == FailureKind.FIRST_TOKEN_TIMEOUT || kind == FailureKind.TIMEOUT) {
+					provider.coolDown(this.timeoutCooldown, kind.tag());
 				}
 				else if (failure.retryAfter() != null) {
 					Duration retryAfter = failure.retryAfter();

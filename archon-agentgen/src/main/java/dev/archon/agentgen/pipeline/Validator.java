@@ -1,7 +1,13 @@
 package dev.archon.agentgen.pipeline;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,25 +39,31 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class Validator {
 
+	/**
+	 * Parses the files of each line of input (a JSON object of path to source) and
+	 * answers one line: per file, whether it parses and which modules outside the
+	 * standard library it imports. Read, never run.
+	 */
 	private static final String PARSER = """
 			import ast, json, sys
-			files = json.load(sys.stdin)
 			stdlib = set(getattr(sys, "stdlib_module_names", ()))
-			out = {}
-			for path, source in files.items():
-			    try:
-			        tree = ast.parse(source, filename=path)
-			    except SyntaxError as e:
-			        out[path] = {"ok": False, "error": "line %s: %s" % (e.lineno, e.msg)}
-			        continue
-			    modules = set()
-			    for node in ast.walk(tree):
-			        if isinstance(node, ast.Import):
-			            modules.update(a.name.split(".")[0] for a in node.names)
-			        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-			            modules.add(node.module.split(".")[0])
-			    out[path] = {"ok": True, "imports": sorted(m for m in modules if m not in stdlib)}
-			print(json.dumps(out))
+			for line in sys.stdin:
+			    out = {}
+			    for path, source in json.loads(line).items():
+			        try:
+			            tree = ast.parse(source, filename=path)
+			        except SyntaxError as e:
+			            out[path] = {"ok": False, "error": "line %s: %s" % (e.lineno, e.msg)}
+			            continue
+			        modules = set()
+			        for node in ast.walk(tree):
+			            if isinstance(node, ast.Import):
+			                modules.update(a.name.split(".")[0] for a in node.names)
+			            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+			                modules.add(node.module.split(".")[0])
+			        out[path] = {"ok": True, "imports": sorted(m for m in modules if m not in stdlib)}
+			    sys.stdout.write(json.dumps(out) + "\\n")
+			    sys.stdout.flush()
 			""";
 
 	private static final Pattern IMPORT = Pattern
@@ -81,6 +98,14 @@ class Validator {
 	private final Duration timeout;
 
 	private @Nullable String interpreter;
+
+	private @Nullable Process checker;
+
+	private BufferedWriter requests = new BufferedWriter(Writer.nullWriter());
+
+	private BufferedReader answers = new BufferedReader(Reader.nullReader());
+
+	private final ExecutorService reading = Executors.newVirtualThreadPerTaskExecutor();
 
 	Validator(String python, Duration timeout) {
 		this.python = python;
@@ -162,30 +187,50 @@ class Validator {
 		return modules;
 	}
 
-	private @Nullable Parsed parse(Map<String, String> files) {
-		String interpreter = interpreter();
-		if (interpreter == null) {
-			return null;
-		}
-		Process process;
+	/**
+	 * Checks the files in the long-lived checker process, started on first use and again
+	 * after it failed or timed out: starting Python for every job costs more than the
+	 * rest of the pipeline's own work.
+	 */
+	private synchronized @Nullable Parsed parse(Map<String, String> files) {
 		try {
-			// -I -S: isolated from the environment and user site, and quicker to start.
-			process = new ProcessBuilder(interpreter, "-I", "-S", "-c", PARSER).start();
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		try {
-			try (OutputStream in = process.getOutputStream()) {
-				in.write(this.json.writeValueAsBytes(files));
+			if (this.checker == null || !this.checker.isAlive()) {
+				String interpreter = interpreter();
+				if (interpreter == null) {
+					return null;
+				}
+				// -I -S: isolated from the environment and user site, and quicker to
+				// start.
+				this.checker = new ProcessBuilder(interpreter, "-I", "-S", "-u", "-c", PARSER).start();
+				this.requests = new BufferedWriter(
+						new OutputStreamWriter(this.checker.getOutputStream(), StandardCharsets.UTF_8));
+				this.answers = new BufferedReader(
+						new InputStreamReader(this.checker.getInputStream(), StandardCharsets.UTF_8));
 			}
-			if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			Process process = this.checker;
+			BufferedReader reader = this.answers;
+			this.requests.write(this.json.writeValueAsString(files));
+			this.requests.write('\n');
+			this.requests.flush();
+			CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+				try {
+					return reader.readLine();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, this.reading);
+			String output;
+			try {
+				output = line.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
 				process.destroyForcibly();
 				return new Parsed(List.of("the syntax check timed out after " + this.timeout.toSeconds() + " s"),
 						Set.of());
 			}
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.exitValue() != 0 || output.isBlank()) {
+			if (output == null) {
+				process.destroyForcibly();
 				return null;
 			}
 			JsonNode result = this.json.readTree(output);
@@ -201,16 +246,15 @@ class Validator {
 			}
 			return new Parsed(errors, imports);
 		}
-		catch (IOException ex) {
+		catch (IOException | ExecutionException | RuntimeException ex) {
+			if (this.checker != null) {
+				this.checker.destroyForcibly();
+			}
 			return null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			process.destroyForcibly();
 			return null;
-		}
-		finally {
-			process.destroy();
 		}
 	}
 

@@ -99,6 +99,9 @@ class ProviderPoolFailoverTests {
 		LlmAnswer answer = pool.chat(call(null), this.failovers::add);
 		assertThat(answer.provider()).isEqualTo("sim-anthropic");
 		assertThat(this.failovers).singleElement().extracting(Failover::reason).isEqualTo("first-token-timeout");
+		// The next call does not wait for it again.
+		pool.chat(call(null), this.failovers::add);
+		assertThat(this.failovers).extracting(Failover::reason).containsExactly("first-token-timeout", "cooldown");
 	}
 
 	@Test

@@ -130,7 +130,7 @@ public final class SimulatedProviders implements AutoCloseable {
 								.build())));
 		}
 		return new ProviderPool(pooled, new LlmMetrics(new SimpleMeterRegistry()), Duration.ofMinutes(10),
-				Duration.ofMinutes(5));
+				Duration.ofMinutes(5), Duration.ofSeconds(30));
 	}
 
 	@Override
