@@ -353,6 +353,15 @@ check_through_nginx() {
 	done
 }
 
+# The agent-generation advisor retrieves examples, tools and MCP servers from archon-vector. Ingesting
+# replaces each file's chunks, so doing it at every 'up' keeps the source current without duplicates.
+ingest_agent_resources() {
+	selected_services | grep -qx vector || return 0
+	info "ingesting agent-resources/ as the source agent_resources"
+	cmd_ingest "$ARCHON_ROOT/agent-resources" --source agent_resources >/dev/null ||
+		die "ingesting agent-resources/ failed (./archon logs vector)"
+}
+
 cmd_up() {
 	local instances=2
 	while [[ $# -gt 0 ]]; do
@@ -398,6 +407,7 @@ cmd_up() {
 	start_prometheus "$instances"
 	((${#waits[@]} > 0)) && wait_ready "${waits[@]}"
 	check_through_nginx
+	ingest_agent_resources
 
 	local key
 	key=$(api_key)
