@@ -199,19 +199,6 @@ public class Indexes {
 		return state;
 	}
 
-	/**
-	 * Forgets the index, so that searches scan exactly (after all rows are deleted, or in
-	 * tests).
-	 */
-	public void drop() {
-		IndexState state = refresh();
-		if (state != null) {
-			this.jdbc.sql("DROP INDEX IF EXISTS " + state.name()).update();
-			this.jdbc.sql("UPDATE vector_state SET index_name = NULL, index_lists = NULL, index_rows = NULL").update();
-			refresh();
-		}
-	}
-
 	long rows() {
 		// The planner's estimate is good enough to decide on a build, and costs nothing;
 		// a fresh table without statistics falls back to counting.
