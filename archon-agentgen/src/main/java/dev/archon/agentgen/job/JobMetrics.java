@@ -8,13 +8,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.archon.agentgen.pipeline.Steps;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Generation meters: {@code archon.agent.generation} (a timer by outcome, whose counts
- * give the success rate), refinement rounds, queue depth and jobs running on this
- * instance.
+ * give the success rate), {@code archon.agent.overhead} (what a generated version took
+ * beyond the LLM time on its critical path), {@code archon.agent.step} (each step by kind
+ * and outcome), refinement rounds, queue depth and jobs running on this instance.
  */
 @Component
 class JobMetrics {
@@ -52,7 +55,14 @@ class JobMetrics {
 		this.running.incrementAndGet();
 	}
 
-	void finished(String outcome, Duration took, int refinementRounds) {
+	/**
+	 * Records a finished job.
+	 * @param outcome succeeded, failed, abandoned or lost
+	 * @param took from claim to completion
+	 * @param refinementRounds the rounds of the version made
+	 * @param llmCriticalPathMillis the LLM time on the version's critical path
+	 */
+	void finished(String outcome, Duration took, int refinementRounds, long llmCriticalPathMillis) {
 		this.running.decrementAndGet();
 		Timer.builder("archon.agent.generation")
 			.description("Agent generations, from claim to completion")
@@ -62,7 +72,25 @@ class JobMetrics {
 			.record(took);
 		if (outcome.equals("succeeded")) {
 			this.rounds.record(refinementRounds);
+			// A job resumed from another worker's steps can have more LLM time than this
+			// run's wall time.
+			Duration overhead = took.minusMillis(llmCriticalPathMillis);
+			Timer.builder("archon.agent.overhead")
+				.description("Generation time beyond the LLM time on the pipeline's critical path")
+				.tag("outcome", outcome)
+				.publishPercentileHistogram()
+				.register(this.registry)
+				.record(overhead.isNegative() ? Duration.ZERO : overhead);
 		}
+	}
+
+	void stepFinished(String step, String outcome, Duration took) {
+		Timer.builder("archon.agent.step")
+			.description("Pipeline steps, by kind without their refinement round")
+			.tag("step", Steps.kind(step))
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.record(took);
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.archon.agentgen.job;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.archon.agentgen.pipeline.CriticalPath;
 import dev.archon.agentgen.pipeline.PipelineRun;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +23,12 @@ class JobRun implements PipelineRun {
 
 	private final JobEvents events;
 
+	private final JobMetrics metrics;
+
 	private final Map<String, StepOutcome> finished;
+
+	/** When each step started in this run, by "version/step", to time it. */
+	private final Map<String, Long> starts = new ConcurrentHashMap<>();
 
 	private volatile boolean lost;
 
@@ -32,11 +39,12 @@ class JobRun implements PipelineRun {
 	 */
 	private final Object order = new Object();
 
-	JobRun(UUID jobId, String owner, Jobs jobs, JobEvents events) {
+	JobRun(UUID jobId, String owner, Jobs jobs, JobEvents events, JobMetrics metrics) {
 		this.jobId = jobId;
 		this.owner = owner;
 		this.jobs = jobs;
 		this.events = events;
+		this.metrics = metrics;
 		this.finished = new ConcurrentHashMap<>(jobs.finishedSteps(jobId));
 	}
 
@@ -48,6 +56,16 @@ class JobRun implements PipelineRun {
 		this.lost = true;
 	}
 
+	/**
+	 * The LLM time on the critical path of a version, from its finished steps, including
+	 * those of an earlier run of the job.
+	 * @param version the version
+	 * @return milliseconds
+	 */
+	long llmCriticalPathMillis(int version) {
+		return CriticalPath.llmMillis((step) -> finished(version, step));
+	}
+
 	@Override
 	public @Nullable StepOutcome finished(int version, String step) {
 		return this.finished.get(version + "/" + step);
@@ -55,6 +73,7 @@ class JobRun implements PipelineRun {
 
 	@Override
 	public boolean started(int version, String step) {
+		this.starts.put(version + "/" + step, System.nanoTime());
 		synchronized (this.order) {
 			return !this.lost && this.events.stepStarted(this.jobId, this.owner, version, step);
 		}
@@ -63,6 +82,7 @@ class JobRun implements PipelineRun {
 	@Override
 	public void succeeded(int version, String step, StepOutcome outcome) {
 		this.finished.put(version + "/" + step, outcome);
+		timeStep(version, step, "succeeded");
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("step", step);
 		data.put("version", version);
@@ -84,9 +104,17 @@ class JobRun implements PipelineRun {
 
 	@Override
 	public void failed(int version, String step, String detail) {
+		timeStep(version, step, "failed");
 		synchronized (this.order) {
 			this.jobs.stepFailed(this.jobId, version, step, detail);
 			this.events.append(this.jobId, "step-failed", Map.of("step", step, "version", version, "detail", detail));
+		}
+	}
+
+	private void timeStep(int version, String step, String outcome) {
+		Long start = this.starts.remove(version + "/" + step);
+		if (start != null) {
+			this.metrics.stepFinished(step, outcome, Duration.ofNanos(System.nanoTime() - start));
 		}
 	}
 

@@ -128,7 +128,7 @@ class JobWorkers implements SmartLifecycle {
 
 	private void run(Jobs.Claimed job, String owner) {
 		long start = System.nanoTime();
-		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events);
+		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events, this.metrics);
 		this.held.put(job.id(), run);
 		this.metrics.started();
 		String outcome = "failed";
@@ -171,7 +171,7 @@ class JobWorkers implements SmartLifecycle {
 		finally {
 			this.held.remove(job.id());
 			this.metrics.finished(outcome, Duration.ofNanos(System.nanoTime() - start),
-					(job.version() == 1) ? job.refinements() : 1);
+					(job.version() == 1) ? job.refinements() : 1, run.llmCriticalPathMillis(job.version()));
 		}
 	}
 

@@ -79,27 +79,27 @@ public class Pipeline {
 
 	private GenerationResult first(Context context) {
 		int version = 1;
-		CompletableFuture<StepOutcome> scope = async(() -> llmStep(context, version, "scope", "scope",
+		CompletableFuture<StepOutcome> scope = async(() -> llmStep(context, version, Steps.SCOPE, Steps.SCOPE,
 				ModelRole.REASONER, context.request.description(), template(context, null, Map.of())));
-		CompletableFuture<StepOutcome> advisor = async(() -> llmStep(context, version, "advisor", "advisor",
+		CompletableFuture<StepOutcome> advisor = async(() -> llmStep(context, version, Steps.ADVISOR, Steps.ADVISOR,
 				ModelRole.PRIMARY, adviceRequest(context), template(context, null, Map.of())));
 		context.scope = join(scope).output();
 		context.advice = join(advisor).output();
 		retrieve(context, version);
-		Map<String, String> files = coder(context, version, "coder", null, Map.of());
+		Map<String, String> files = coder(context, version, Steps.CODER, null, Map.of());
 		for (int round = 1; round <= context.request.refinements(); round++) {
-			files = refine(context, version, "refine-" + round + "-", files);
+			files = refine(context, version, Steps.round(round), files);
 		}
 		return validate(context, version, files);
 	}
 
 	private GenerationResult next(Context context) {
 		int version = context.request.version();
-		StepOutcome scope = context.run.finished(1, "scope");
+		StepOutcome scope = context.run.finished(1, Steps.SCOPE);
 		context.scope = (scope != null) ? scope.output() : context.request.description();
-		StepOutcome advice = context.run.finished(1, "advisor");
+		StepOutcome advice = context.run.finished(1, Steps.ADVISOR);
 		context.advice = (advice != null) ? advice.output() : context.selection.describe();
-		StepOutcome documents = context.run.finished(1, "retrieval");
+		StepOutcome documents = context.run.finished(1, Steps.RETRIEVAL);
 		if (documents != null) {
 			context.documents = documents.output();
 			context.grounded = GROUNDED.equals(documents.detail());
@@ -110,17 +110,17 @@ public class Pipeline {
 		String feedback = (context.request.feedback() != null) ? context.request.feedback().strip() : "";
 		Map<String, String> files;
 		if (feedback.toLowerCase(Locale.ROOT).equals("refine")) {
-			files = refine(context, version, "refine-", context.request.previousFiles());
+			files = refine(context, version, Steps.REFINE, context.request.previousFiles());
 		}
 		else {
-			files = coder(context, version, "coder", "The user's feedback on the previous version:\n" + feedback,
+			files = coder(context, version, Steps.CODER, "The user's feedback on the previous version:\n" + feedback,
 					context.request.previousFiles());
 		}
 		return validate(context, version, files);
 	}
 
 	private void retrieve(Context context, int version) {
-		StepOutcome outcome = step(context, version, "retrieval", () -> {
+		StepOutcome outcome = step(context, version, Steps.RETRIEVAL, () -> {
 			Retrieval.Documents documents = this.retrieval.retrieve(context.request.description(),
 					context.request.sources());
 			if (!documents.grounded()) {
@@ -137,15 +137,15 @@ public class Pipeline {
 	private Map<String, String> refine(Context context, int version, String prefix, Map<String, String> files) {
 		String current = CoderAnswer.render(files);
 		List<CompletableFuture<StepOutcome>> refiners = new ArrayList<>();
-		for (String refiner : List.of("refine-prompt", "refine-tools", "refine-agent")) {
-			refiners.add(async(() -> llmStep(context, version, prefix + refiner.substring("refine-".length()), refiner,
+		for (String refiner : Steps.REFINERS) {
+			refiners.add(async(() -> llmStep(context, version, Steps.refiner(prefix, refiner), refiner,
 					ModelRole.PRIMARY, refineRequest(context, current), template(context, null, files))));
 		}
 		StringBuilder feedback = new StringBuilder("The refiners suggest:\n");
 		for (CompletableFuture<StepOutcome> refiner : refiners) {
 			feedback.append(join(refiner).output()).append("\n\n");
 		}
-		String coderStep = prefix.equals("refine-") ? "coder" : prefix + "coder";
+		String coderStep = prefix.equals(Steps.REFINE) ? Steps.CODER : prefix + Steps.CODER;
 		return coder(context, version, coderStep, feedback.toString(), files);
 	}
 
@@ -154,7 +154,7 @@ public class Pipeline {
 		StepOutcome outcome = step(context, version, name, () -> {
 			String user = coderRequest(context, feedback, previous);
 			TemplateInput template = template(context, feedback, previous);
-			LlmAnswer answer = call(context, "coder", ModelRole.PRIMARY, user, template);
+			LlmAnswer answer = call(context, Steps.CODER, ModelRole.PRIMARY, user, template);
 			long inputTokens = answer.inputTokens();
 			long outputTokens = answer.outputTokens();
 			java.math.BigDecimal cost = answer.cost();
@@ -165,7 +165,7 @@ public class Pipeline {
 			}
 			catch (MalformedAnswer malformed) {
 				// One more try, told what was wrong.
-				LlmAnswer retry = call(context, "coder", ModelRole.PRIMARY,
+				LlmAnswer retry = call(context, Steps.CODER, ModelRole.PRIMARY,
 						user + "\n\nYour previous answer could not be read: " + malformed.getMessage(), template);
 				files = CoderAnswer.files(retry.text());
 				inputTokens += retry.inputTokens();
@@ -181,7 +181,7 @@ public class Pipeline {
 	}
 
 	private GenerationResult validate(Context context, int version, Map<String, String> files) {
-		StepOutcome outcome = step(context, version, "validation", () -> {
+		StepOutcome outcome = step(context, version, Steps.VALIDATION, () -> {
 			ValidationReport report = this.validator.validate(files);
 			return StepOutcome.local(ValidationReports.write(report), report.passed() ? "passed" : "failed");
 		});
@@ -200,7 +200,9 @@ public class Pipeline {
 
 	private LlmAnswer call(Context context, String step, ModelRole role, String user, TemplateInput template) {
 		String system = this.prompts.system(context.request.framework(), step);
-		LlmCall call = new LlmCall(step, role, system, user, template, context.request.providerHint());
+		String described = LlmCall.DESCRIPTION_MARKER + context.request.description().replaceAll("\\R+", " ") + "\n\n"
+				+ user;
+		LlmCall call = new LlmCall(step, role, system, described, template, context.request.providerHint());
 		return this.pool.chat(call, (failover) -> context.run.event("failover",
 				Map.of("step", step, "from", failover.from(), "to", failover.to(), "reason", failover.reason())));
 	}

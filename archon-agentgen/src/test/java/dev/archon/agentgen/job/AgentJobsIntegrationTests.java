@@ -12,6 +12,7 @@ import java.util.zip.ZipInputStream;
 
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.UsesRealServices;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,9 @@ class AgentJobsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry registry;
+
 	@Test
 	void generatesAnAgentThroughTheSimulatedProviders() throws IOException, InterruptedException {
 		ResponseEntity<String> accepted = post(
@@ -93,6 +97,17 @@ class AgentJobsIntegrationTests {
 		List<SseClient.Event> events = SseClient.read(base() + location + "/events", null);
 		assertThat(events).extracting(SseClient.Event::type).contains("step-started", "step-finished", "ungrounded");
 		assertThat(events).last().extracting(SseClient.Event::type).isEqualTo("done");
+		// Recorded by the worker once the job is complete, which watchers may see first.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.registry.find("archon.agent.overhead").tag("outcome", "succeeded").timer())
+						.isNotNull());
+		assertThat(
+				this.registry.find("archon.agent.step").tag("step", "refine-tools").tag("outcome", "succeeded").timer())
+			.isNotNull();
+		assertThat(
+				this.registry.find("archon.agent.step").tags("step", "coder", "outcome", "succeeded").timer().count())
+			.isGreaterThanOrEqualTo(2);
 	}
 
 	@Test
