@@ -36,34 +36,22 @@ final class CoOccurrences {
 		log.sort();
 		long windowMillis = window.toMillis();
 		Map<Long, List<Long>> delays = new HashMap<>();
+		// Which trigger activation last counted each follower: once per activation, even
+		// when the follower flickers, in constant time however busy the window is.
+		int[] countedFor = new int[entities.size()];
+		java.util.Arrays.fill(countedFor, -1);
 		for (int i = 0; i < log.size(); i++) {
 			EntityActivity trigger = entities.get(log.entity(i));
 			if (!TRIGGERS.contains(trigger.domain)) {
 				continue;
 			}
-			long seenMask = 0;
-			List<Integer> seen = null;
 			for (int j = i + 1; j < log.size() && log.time(j) - log.time(i) <= windowMillis; j++) {
 				int follower = log.entity(j);
-				if (follower == trigger.index || !FOLLOWERS.contains(entities.get(follower).domain)) {
+				if (follower == trigger.index || countedFor[follower] == i
+						|| !FOLLOWERS.contains(entities.get(follower).domain)) {
 					continue;
 				}
-				// Once per trigger activation, even when the follower flickers.
-				if (follower < 64) {
-					if ((seenMask & (1L << follower)) != 0) {
-						continue;
-					}
-					seenMask |= 1L << follower;
-				}
-				else {
-					if (seen == null) {
-						seen = new ArrayList<>();
-					}
-					if (seen.contains(follower)) {
-						continue;
-					}
-					seen.add(follower);
-				}
+				countedFor[follower] = i;
 				long key = ((long) trigger.index << 32) | follower;
 				delays.computeIfAbsent(key, (k) -> new ArrayList<>()).add(log.time(j) - log.time(i));
 			}
