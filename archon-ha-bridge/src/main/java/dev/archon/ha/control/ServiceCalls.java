@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -115,16 +116,19 @@ public class ServiceCalls implements HomeAssistantListener {
 			throw ex;
 		}
 		catch (CommandFailed ex) {
-			outcome = ex.outcome().name().toLowerCase(java.util.Locale.ROOT);
+			outcome = ex.outcome().name().toLowerCase(Locale.ROOT);
 			throw ex;
 		}
 		finally {
-			// Refused names stay out of the tags: they are whatever a caller typed.
+			// Refused names stay out of the tags: they are whatever a caller typed. The
+			// tag is ha_service, not service: Prometheus labels every series of ours with
+			// the Archon service it came from, and honours the application's labels.
 			Timer.builder("archon.ha.commands")
 				.description("Service calls to Home Assistant")
 				.tag("domain", allowed ? call.domain() : "other")
-				.tag("service", allowed ? call.service() : "other")
+				.tag("ha_service", allowed ? call.service() : "other")
 				.tag("outcome", outcome)
+				.publishPercentileHistogram()
 				.register(this.meters)
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
