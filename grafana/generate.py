@@ -315,7 +315,7 @@ def vector_search():
         ratio(f'rate(archon_vector_cache_total{{{sel}, outcome="hit"}}[{RATE}])',
               f"rate(archon_vector_cache_total{{{sel}}}[{RATE}])", "cache, layer"), "{{cache}} {{layer}}")],
         "percentunit", minimum=0, maximum=1)
-    d.panel("Sampled recall@10 against exact search", [(f"min by (instance) (archon_vector_recall{{{sel}}})",
+    d.panel("Sampled recall@10 against exact search", [(f"min by (instance) (archon_vector_search_recall{{{sel}}})",
                                                         "{{instance}}")],
             "percentunit", thresholds=[("red", None), ("green", 0.95)], minimum=0, maximum=1,
             description="The target: recall@10 at least 0.95 at the default probes.")
