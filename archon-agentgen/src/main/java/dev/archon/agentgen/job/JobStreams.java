@@ -3,6 +3,7 @@ package dev.archon.agentgen.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,7 @@ public class JobStreams {
 		if (this.jobs.status(jobId).isEmpty()) {
 			throw new JobNotFound(jobId);
 		}
-		Stream stream = new Stream(sink, lastEventId);
+		Stream stream = new Stream(sink, lastEventId, (after) -> this.events.after(jobId, after));
 		AutoCloseable subscription = this.hub.subscribe(jobId, stream::live);
 		stream.subscription = subscription;
 		// Subscribed before reading the store, so that nothing published in between is
@@ -75,6 +76,8 @@ public class JobStreams {
 
 		private final Sink sink;
 
+		private final LongFunction<List<JobEvent>> storedAfter;
+
 		private long lastSent;
 
 		private boolean replaying = true;
@@ -86,18 +89,29 @@ public class JobStreams {
 		private AutoCloseable subscription = () -> {
 		};
 
-		Stream(Sink sink, long lastSent) {
+		Stream(Sink sink, long lastSent, LongFunction<List<JobEvent>> storedAfter) {
 			this.sink = sink;
 			this.lastSent = lastSent;
+			this.storedAfter = storedAfter;
 		}
 
 		synchronized void live(JobEvent event) {
 			if (this.replaying) {
 				this.pending.add(event);
+				return;
 			}
-			else {
-				send(event);
+			if (event.id() > this.lastSent + 1) {
+				// Redis delivers a job's messages on several threads, so a later event
+				// can
+				// overtake an earlier one; every event is stored before it is published,
+				// so
+				// the store fills the gap in order (ids of other jobs make harmless
+				// gaps).
+				for (JobEvent stored : this.storedAfter.apply(this.lastSent)) {
+					send(stored);
+				}
 			}
+			send(event);
 		}
 
 		synchronized void replayed(JobEvent event) {
