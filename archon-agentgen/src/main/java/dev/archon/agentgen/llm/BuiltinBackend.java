@@ -93,16 +93,7 @@ final class BuiltinBackend implements Backend {
 		files.put("agent_prompts.py", promptsPy(input, tools));
 		files.put(".env.example", envExample(tools));
 		files.put("requirements.txt", requirements(tools));
-		StringBuilder answer = new StringBuilder();
-		files.forEach((path, content) -> answer.append("### ")
-			.append(path)
-			.append("\n```")
-			.append(path.endsWith(".py") ? "python" : "")
-			.append('\n')
-			.append(content)
-			.append(content.endsWith("\n") ? "" : "\n")
-			.append("```\n\n"));
-		return answer.toString();
+		return FileBlocks.render(files);
 	}
 
 	private static String agentPy(String name, TemplateInput input) {

@@ -45,19 +45,6 @@ final class CoderAnswer {
 		return ordered;
 	}
 
-	static String render(Map<String, String> files) {
-		StringBuilder text = new StringBuilder();
-		files.forEach((path, content) -> text.append("### ")
-			.append(path)
-			.append("\n```")
-			.append(path.endsWith(".py") ? "python" : "")
-			.append('\n')
-			.append(content)
-			.append(content.endsWith("\n") ? "" : "\n")
-			.append("```\n\n"));
-		return text.toString();
-	}
-
 	static class MalformedAnswer extends RuntimeException {
 
 		MalformedAnswer(String message) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import dev.archon.agentgen.llm.CallRejected;
+import dev.archon.agentgen.llm.FileBlocks;
 import dev.archon.agentgen.llm.LlmAnswer;
 import dev.archon.agentgen.llm.LlmCall;
 import dev.archon.agentgen.llm.LlmCall.TemplateInput;
@@ -135,7 +136,7 @@ public class Pipeline {
 	}
 
 	private Map<String, String> refine(Context context, int version, String prefix, Map<String, String> files) {
-		String current = CoderAnswer.render(files);
+		String current = FileBlocks.render(files);
 		List<CompletableFuture<StepOutcome>> refiners = new ArrayList<>();
 		for (String refiner : Steps.REFINERS) {
 			refiners.add(async(() -> llmStep(context, version, Steps.refiner(prefix, refiner), refiner,
@@ -174,7 +175,7 @@ public class Pipeline {
 				llmMillis += retry.llmTime().toMillis();
 				answer = retry;
 			}
-			return new StepOutcome(CoderAnswer.render(files), answer.provider(), answer.model(), inputTokens,
+			return new StepOutcome(FileBlocks.render(files), answer.provider(), answer.model(), inputTokens,
 					outputTokens, cost, llmMillis, answer.degraded(), null);
 		});
 		return CoderAnswer.files(outcome.output());
@@ -310,7 +311,7 @@ public class Pipeline {
 			.append(context.documents.isBlank() ? "(none: archon-vector was unavailable)" : context.documents)
 			.append("\n\n");
 		if (!previous.isEmpty()) {
-			user.append("# Current files\n").append(CoderAnswer.render(previous)).append('\n');
+			user.append("# Current files\n").append(FileBlocks.render(previous)).append('\n');
 		}
 		if (feedback != null) {
 			user.append("# Changes to make\n").append(feedback).append('\n');
