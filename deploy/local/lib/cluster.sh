@@ -191,7 +191,7 @@ render_upstreams() {
 		for ((i = 0; i < instances; i++)); do
 			printf '\tserver 127.0.0.1:%d max_fails=2 fail_timeout=10s;\n' $((base + i))
 		done
-		printf '\tkeepalive 32;\n\tkeepalive_timeout 60s;\n}\n'
+		printf '\tkeepalive 32;\n\tkeepalive_requests 10000;\n\tkeepalive_timeout 60s;\n}\n'
 	done
 }
 

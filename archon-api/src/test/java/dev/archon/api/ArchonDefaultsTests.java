@@ -36,6 +36,13 @@ class ArchonDefaultsTests {
 	}
 
 	@Test
+	void keepsUpstreamConnectionsAsLongAsNginxDoes() {
+		StandardEnvironment environment = environment(Map.of("spring.application.name", "archon-x"));
+		new ArchonDefaults().postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("server.tomcat.max-keep-alive-requests")).isEqualTo("10000");
+	}
+
+	@Test
 	void letsServiceSettingsWin() {
 		StandardEnvironment environment = environment(
 				Map.of("spring.application.name", "archon-x", "spring.threads.virtual.enabled", "false"));
