@@ -38,7 +38,7 @@ class EmbeddingConfiguration {
 		if (openai.apiKey() != null && !openai.apiKey().isBlank()) {
 			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + openai.apiKey());
 		}
-		return new OpenAiEmbedder(builder.build(), openai.model(), embedding.dimension(), embedding.batchSize());
+		return new OpenAiEmbedder(builder.build(), openai.model(), embedding.dimension(), openai.batchSize());
 	}
 
 }

@@ -25,12 +25,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * Chunks, embeds and stores pages. Chunks of several pages are embedded together so that
- * the model's batches stay full, and each finished page is stored (one transaction per
+ * the model's workers stay busy, and each finished page is stored (one transaction per
  * page) on another thread while the next pages are embedded: PostgreSQL's work then
  * overlaps the model's, and ingestion runs close to the model's own speed.
  */
 @Service
 public class Ingestion {
+
+	/**
+	 * Chunks embedded together: enough to keep every model worker busy, few enough that
+	 * storing starts early.
+	 */
+	private static final int EMBED_GROUP = 64;
 
 	private final MarkdownChunker chunker;
 
@@ -54,7 +60,7 @@ public class Ingestion {
 		this.pages = pages;
 		this.corpus = corpus;
 		this.json = json;
-		this.embedGroup = properties.embedding().batchSize() * 4;
+		this.embedGroup = Math.max(EMBED_GROUP, properties.embedding().batchSize() * 4);
 		this.storedChunks = Counter.builder("archon.vector.ingest.chunks")
 			.description("Chunks stored by ingestion")
 			.register(meterRegistry);
