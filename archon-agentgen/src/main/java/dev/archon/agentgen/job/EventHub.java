@@ -1,5 +1,7 @@
 package dev.archon.agentgen.job;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands the events published on Redis, by whichever instance runs the job, to this
- * instance's SSE clients. One Redis subscription serves every client.
+ * instance's SSE clients, and wakes this instance's idle workers when another instance
+ * queued a job. One Redis subscription serves them all.
  */
 @Component
 class EventHub implements MessageListener {
@@ -29,13 +32,17 @@ class EventHub implements MessageListener {
 
 	private final JobEvents events;
 
+	private final JobWorkers workers;
+
 	private final RedisMessageListenerContainer container;
 
-	EventHub(JobEvents events, RedisConnectionFactory connections) {
+	EventHub(JobEvents events, JobWorkers workers, RedisConnectionFactory connections) {
 		this.events = events;
+		this.workers = workers;
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(connections);
-		this.container.addMessageListener(this, new ChannelTopic(JobEvents.CHANNEL));
+		this.container.addMessageListener(this,
+				List.of(new ChannelTopic(JobEvents.CHANNEL), new ChannelTopic(JobEvents.QUEUED_CHANNEL)));
 		this.container.afterPropertiesSet();
 		this.container.start();
 	}
@@ -51,10 +58,22 @@ class EventHub implements MessageListener {
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
 		try {
-			JobEvent event = this.events.read(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8));
-			Set<Consumer<JobEvent>> interested = this.listeners.get(event.jobId());
-			if (interested != null) {
-				interested.forEach((listener) -> listener.accept(event));
+			String body = new String(message.getBody(), StandardCharsets.UTF_8);
+			if (JobEvents.QUEUED_CHANNEL.equals(new String(message.getChannel(), StandardCharsets.UTF_8))) {
+				if (!body.equals(this.workers.instance())) {
+					this.workers.wakeUp();
+				}
+				return;
+			}
+			if (this.listeners.isEmpty()) {
+				return;
+			}
+			JobEvent event = this.events.read(body, this.listeners::containsKey);
+			if (event != null) {
+				Set<Consumer<JobEvent>> interested = this.listeners.get(event.jobId());
+				if (interested != null) {
+					interested.forEach((listener) -> listener.accept(event));
+				}
 			}
 		}
 		catch (RuntimeException ex) {

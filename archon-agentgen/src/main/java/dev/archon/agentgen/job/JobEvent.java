@@ -8,13 +8,15 @@ import java.util.UUID;
  *
  * @param id its id, increasing; the SSE event id
  * @param jobId the job
- * @param type {@code job-started}, {@code step-started}, {@code step-finished},
- * {@code step-failed}, {@code step-restarted}, {@code failover}, {@code ungrounded} or
- * {@code done}
+ * @param type {@code queued}, {@code job-started}, {@code step-started},
+ * {@code step-finished}, {@code step-failed}, {@code step-restarted}, {@code failover},
+ * {@code ungrounded} or {@code done}
  * @param data its fields
  */
 public record JobEvent(long id, UUID jobId, String type, Map<String, Object> data) {
 
 	static final String DONE = "done";
+
+	static final String QUEUED = "queued";
 
 }

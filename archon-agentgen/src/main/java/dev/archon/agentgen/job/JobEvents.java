@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
-
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -18,12 +24,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores each job event, for replay, and publishes it on Redis, so that an SSE client
- * connected to any instance sees it.
+ * connected to any instance sees it. Publishing is off the caller's path, on one thread
+ * that keeps the order in which events were handed to it: a worker does not wait for
+ * Redis between two steps.
  */
 @Component
 class JobEvents {
 
 	static final String CHANNEL = "archon:agentgen:events";
+
+	/** Where an instance says it queued a job, so that idle workers elsewhere wake up. */
+	static final String QUEUED_CHANNEL = "archon:agentgen:queued";
 
 	private static final Logger logger = LoggerFactory.getLogger(JobEvents.class);
 
@@ -36,9 +47,16 @@ class JobEvents {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final ExecutorService publisher = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("job-events-publisher").factory());
+
 	JobEvents(JdbcClient jdbc, StringRedisTemplate redis) {
 		this.jdbc = jdbc;
 		this.redis = redis;
+	}
+
+	String json(Map<String, Object> data) {
+		return this.json.writeValueAsString(data);
 	}
 
 	JobEvent append(UUID jobId, String type, Map<String, Object> data) {
@@ -118,15 +136,50 @@ class JobEvents {
 		publish(new JobEvent(id, jobId, "step-finished", data));
 	}
 
-	private JobEvent publish(JobEvent event) {
-		try {
-			this.redis.convertAndSend(CHANNEL, this.json.writeValueAsString(event));
-		}
-		catch (RuntimeException ex) {
-			// Stored already: clients on other instances get it on reconnection.
-			logger.warn("Could not publish event {} of job {}: {}", event.type(), event.jobId(), ex.getMessage());
-		}
+	/**
+	 * Publishes a stored event. The message starts with the job's id on a line of its
+	 * own, so that an instance with no client of that job skips it without parsing.
+	 * @param event the event
+	 * @return the event
+	 */
+	JobEvent publish(JobEvent event) {
+		String message = event.jobId() + "\n" + this.json.writeValueAsString(event);
+		send(CHANNEL, message, event);
 		return event;
+	}
+
+	/**
+	 * Tells the other instances that a job was queued.
+	 * @param instance this instance, which wakes its own workers itself
+	 */
+	void announceQueued(String instance) {
+		send(QUEUED_CHANNEL, instance, null);
+	}
+
+	private void send(String channel, String message, @Nullable JobEvent event) {
+		try {
+			this.publisher.execute(() -> {
+				try {
+					this.redis.convertAndSend(channel, message);
+				}
+				catch (RuntimeException ex) {
+					// Stored already: clients on other instances get it on reconnection,
+					// and idle workers on their next poll.
+					logger.warn("Could not publish on {}{}: {}", channel,
+							(event != null) ? " event " + event.type() + " of job " + event.jobId() : "",
+							ex.getMessage());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Shutting down: {} not published", channel);
+		}
+	}
+
+	@PreDestroy
+	void stop() throws InterruptedException {
+		this.publisher.shutdown();
+		this.publisher.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
 	List<JobEvent> after(UUID jobId, long lastId) {
@@ -139,8 +192,18 @@ class JobEvents {
 			.list();
 	}
 
-	JobEvent read(String message) {
-		return this.json.readValue(message, JobEvent.class);
+	/**
+	 * Reads a published event.
+	 * @param message as published
+	 * @param interested whether this instance has a client of the job, by its id
+	 * @return the event, or {@code null} when nobody here wants it
+	 */
+	@Nullable JobEvent read(String message, Predicate<UUID> interested) {
+		int newline = message.indexOf('\n');
+		if (newline < 0 || !interested.test(UUID.fromString(message.substring(0, newline)))) {
+			return null;
+		}
+		return this.json.readValue(message.substring(newline + 1), JobEvent.class);
 	}
 
 }

@@ -39,13 +39,13 @@ class JobRun implements PipelineRun {
 	 */
 	private final Object order = new Object();
 
-	JobRun(UUID jobId, String owner, Jobs jobs, JobEvents events, JobMetrics metrics) {
+	JobRun(UUID jobId, String owner, Jobs jobs, JobEvents events, JobMetrics metrics, boolean fresh) {
 		this.jobId = jobId;
 		this.owner = owner;
 		this.jobs = jobs;
 		this.events = events;
 		this.metrics = metrics;
-		this.finished = new ConcurrentHashMap<>(jobs.finishedSteps(jobId));
+		this.finished = fresh ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(jobs.finishedSteps(jobId));
 	}
 
 	String owner() {

@@ -56,8 +56,13 @@ public class JobService {
 		if (job.useCache()) {
 			Optional<CachedResult> cached = this.cache.get(cacheKey);
 			if (cached.isPresent()) {
-				this.jobs.insertCached(id, job, cacheKey, cached.get());
-				this.events.append(id, JobEvent.DONE, Map.of("status", "succeeded", "version", 1, "cached", true));
+				Map<String, Object> done = Map.of("status", "succeeded", "version", 1, "cached", true);
+				Optional<Long> event = this.jobs.insert(id, job, cacheKey, cached.get(), JobEvent.DONE,
+						this.events.json(done));
+				if (event.isEmpty()) {
+					return existing(job);
+				}
+				this.events.publish(new JobEvent(event.get(), id, JobEvent.DONE, done));
 				return new Accepted(id, "succeeded", true);
 			}
 		}
@@ -65,15 +70,23 @@ public class JobService {
 		if (queued >= this.properties.maxQueued()) {
 			throw new QueueFull(queued, this.properties.retryAfter());
 		}
-		Optional<UUID> inserted = this.jobs.insert(id, job, cacheKey);
-		if (inserted.isEmpty()) {
-			// Another request with the same key won the race.
-			UUID existing = this.jobs.findByIdempotencyKey(job.idempotencyKey()).orElseThrow();
-			return new Accepted(existing, this.jobs.status(existing).orElse("queued"), false);
+		Map<String, Object> data = Map.of("version", 1);
+		Optional<Long> event = this.jobs.insert(id, job, cacheKey, null, JobEvent.QUEUED, this.events.json(data));
+		if (event.isEmpty()) {
+			return existing(job);
 		}
-		this.events.append(id, "queued", Map.of("version", 1));
+		this.events.publish(new JobEvent(event.get(), id, JobEvent.QUEUED, data));
 		this.workers.wakeUp();
 		return new Accepted(id, "queued", false);
+	}
+
+	/**
+	 * The job that another request with the same idempotency key made, when it won the
+	 * race to insert.
+	 */
+	private Accepted existing(NewJob job) {
+		UUID existing = this.jobs.findByIdempotencyKey(String.valueOf(job.idempotencyKey())).orElseThrow();
+		return new Accepted(existing, this.jobs.status(existing).orElse("queued"), false);
 	}
 
 	public JobView get(UUID id) {
@@ -147,7 +160,7 @@ public class JobService {
 		int version = this.jobs.queueNextVersion(id, message)
 			.orElseThrow(
 					() -> new JobConflict("Job " + id + " is " + status + "; only a succeeded job takes messages"));
-		this.events.append(id, "queued", Map.of("version", version));
+		this.events.append(id, JobEvent.QUEUED, Map.of("version", version));
 		this.workers.wakeUp();
 		return version;
 	}

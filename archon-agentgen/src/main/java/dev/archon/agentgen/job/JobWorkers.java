@@ -71,11 +71,25 @@ class JobWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * Tells an idle worker that a job was queued here, rather than letting it wait for
-	 * its next poll.
+	 * Tells an idle worker here, and through Redis those of the other instances, that a
+	 * job was queued, rather than letting them wait for their next poll.
 	 */
 	void wakeUp() {
-		this.wakeUps.release();
+		wakeUpHere();
+		this.events.announceQueued(this.instance);
+	}
+
+	/**
+	 * Tells an idle worker of this instance that a job was queued.
+	 */
+	void wakeUpHere() {
+		if (this.properties.workers() > 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	String instance() {
+		return this.instance;
 	}
 
 	@Override
@@ -107,7 +121,7 @@ class JobWorkers implements SmartLifecycle {
 		while (this.running) {
 			try {
 				String owner = this.instance + ":" + UUID.randomUUID();
-				Optional<Jobs.Claimed> claimed = this.jobs.claim(owner, this.properties.lease());
+				Optional<Jobs.Claimed> claimed = this.jobs.claim(owner, this.instance, this.properties.lease());
 				if (claimed.isPresent()) {
 					run(claimed.get(), owner);
 				}
@@ -128,28 +142,31 @@ class JobWorkers implements SmartLifecycle {
 
 	private void run(Jobs.Claimed job, String owner) {
 		long start = System.nanoTime();
-		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events, this.metrics);
+		this.events.publish(new JobEvent(job.startedEventId(), job.id(), "job-started",
+				Map.of("attempt", job.attempts(), "version", job.version(), "worker", this.instance)));
+		// A job claimed for the first time has no finished steps to read back.
+		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events, this.metrics,
+				job.attempts() == 1 && job.version() == 1);
 		this.held.put(job.id(), run);
 		this.metrics.started();
 		String outcome = "failed";
 		try {
-			this.events.append(job.id(), "job-started",
-					Map.of("attempt", job.attempts(), "version", job.version(), "worker", this.instance));
 			Map<String, String> previous = (job.version() > 1) ? this.jobs.files(job.id(), job.version() - 1)
 					: Map.of();
 			GenerationRequest request = new GenerationRequest(job.description(), job.framework(), job.refinements(),
 					job.sources(), job.providerHint(), job.version(), job.feedback(), previous);
 			GenerationResult result = this.pipeline.run(request, run);
 			String validation = ValidationReports.write(result.validation());
-			if (this.jobs.complete(job.id(), owner, job.version(), result.files(), validation, result.degraded(),
-					result.grounded())) {
+			Map<String, Object> done = new LinkedHashMap<>();
+			done.put("status", "succeeded");
+			done.put("version", job.version());
+			done.put("degraded", result.degraded());
+			done.put("validationPassed", result.validation().passed());
+			Optional<Long> event = this.jobs.complete(job.id(), owner, job.version(), result.files(), validation,
+					result.degraded(), result.grounded(), this.events.json(done));
+			if (event.isPresent()) {
 				outcome = "succeeded";
-				Map<String, Object> done = new LinkedHashMap<>();
-				done.put("status", "succeeded");
-				done.put("version", job.version());
-				done.put("degraded", result.degraded());
-				done.put("validationPassed", result.validation().passed());
-				this.events.append(job.id(), JobEvent.DONE, done);
+				this.events.publish(new JobEvent(event.get(), job.id(), JobEvent.DONE, done));
 				if (job.useCache() && job.version() == 1 && !result.degraded()) {
 					this.cache.put(job.cacheKey(), new CachedResult(result.files(), validation, result.grounded()));
 				}

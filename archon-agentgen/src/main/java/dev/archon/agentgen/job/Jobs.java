@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job tables, in SQL as PostgreSQL runs it.
@@ -30,27 +29,55 @@ class Jobs {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
-	Jobs(JdbcClient jdbc, TransactionTemplate transactions) {
+	Jobs(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 	}
 
 	/**
-	 * Stores a queued job, unless one with the same idempotency key exists.
-	 * @return the new job's id, or empty when the key was taken
+	 * Writes the files of a version, of the job that the statement's {@code job}
+	 * expression returned, if any.
 	 */
-	Optional<UUID> insert(UUID id, NewJob job, String cacheKey) {
+	private static final String FILES = """
+			files AS (
+			    INSERT INTO agent_job_files (job_id, version, path, content)
+			    SELECT job.id, :version, file.path, file.content
+			    FROM job, unnest(CAST(:paths AS text[]), CAST(:contents AS text[])) AS file(path, content)
+			    ON CONFLICT (job_id, version, path) DO UPDATE SET content = EXCLUDED.content
+			)
+			""";
+
+	/**
+	 * Stores a job with its first event, in one statement, unless one with the same
+	 * idempotency key exists: queued, or finished at once when the result cache answered.
+	 * @param id the job's id
+	 * @param job the request
+	 * @param cacheKey its result cache key
+	 * @param cached the cached result that answers it, if any
+	 * @param event the first event's type
+	 * @param eventData the first event's data, as JSON
+	 * @return the first event's id, or empty when the idempotency key was taken
+	 */
+	Optional<Long> insert(UUID id, NewJob job, String cacheKey, @Nullable CachedResult cached, String event,
+			String eventData) {
+		Map<String, String> files = (cached != null) ? cached.files() : Map.of();
 		return this.jdbc.sql("""
-				INSERT INTO agent_jobs (id, status, description, framework, refinements, sources, provider_hint,
-				                        cache_key, use_cache, idempotency_key)
-				VALUES (:id, 'queued', :description, :framework, :refinements, :sources, :hint, :cacheKey, :useCache,
-				        :key)
-				ON CONFLICT (idempotency_key) DO NOTHING
+				WITH job AS (
+				    INSERT INTO agent_jobs (id, status, description, framework, refinements, sources, provider_hint,
+				                            cache_key, use_cache, idempotency_key, cached, grounded, validation,
+				                            started_at, finished_at)
+				    VALUES (:id, CASE WHEN :cached THEN 'succeeded' ELSE 'queued' END, :description, :framework,
+				            :refinements, :sources, :hint, :cacheKey, :useCache, :key, :cached, :grounded,
+				            CAST(:validation AS jsonb), CASE WHEN :cached THEN now() END,
+				            CASE WHEN :cached THEN now() END)
+				    ON CONFLICT (idempotency_key) DO NOTHING
+				    RETURNING id
+				),
+				""" + FILES + """
+				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, :event, :eventData FROM job
 				RETURNING id
 				""")
 			.param("id", id)
+			.param("cached", cached != null)
 			.param("description", job.description())
 			.param("framework", job.framework())
 			.param("refinements", job.refinements())
@@ -59,35 +86,15 @@ class Jobs {
 			.param("cacheKey", cacheKey)
 			.param("useCache", job.useCache())
 			.param("key", job.idempotencyKey())
-			.query(UUID.class)
+			.param("grounded", (cached != null) ? cached.grounded() : null)
+			.param("validation", (cached != null) ? cached.validation() : null)
+			.param("version", 1)
+			.param("paths", files.keySet().toArray(String[]::new))
+			.param("contents", files.values().toArray(String[]::new))
+			.param("event", event)
+			.param("eventData", eventData)
+			.query(Long.class)
 			.optional();
-	}
-
-	/**
-	 * Stores a job answered from the result cache, finished at once.
-	 */
-	void insertCached(UUID id, NewJob job, String cacheKey, CachedResult result) {
-		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.sql("""
-					INSERT INTO agent_jobs (id, status, description, framework, refinements, sources, provider_hint,
-					                        cache_key, use_cache, idempotency_key, cached, grounded, validation,
-					                        started_at, finished_at)
-					VALUES (:id, 'succeeded', :description, :framework, :refinements, :sources, :hint, :cacheKey, true,
-					        :key, true, :grounded, :validation::jsonb, now(), now())
-					""")
-				.param("id", id)
-				.param("description", job.description())
-				.param("framework", job.framework())
-				.param("refinements", job.refinements())
-				.param("sources", job.sources().toArray(String[]::new))
-				.param("hint", job.providerHint())
-				.param("cacheKey", cacheKey)
-				.param("key", job.idempotencyKey())
-				.param("grounded", result.grounded())
-				.param("validation", result.validation())
-				.update();
-			insertFiles(id, 1, result.files());
-		});
 	}
 
 	Optional<UUID> findByIdempotencyKey(String key) {
@@ -102,28 +109,41 @@ class Jobs {
 	}
 
 	/**
-	 * Claims the oldest queued job, or a running one whose lease ran out, for a worker.
+	 * Claims the oldest queued job, or a running one whose lease ran out, for a worker,
+	 * and stores its {@code job-started} event in the same statement.
 	 */
-	Optional<Claimed> claim(String owner, Duration lease) {
+	Optional<Claimed> claim(String owner, String worker, Duration lease) {
 		return this.jdbc.sql("""
-				UPDATE agent_jobs
-				SET status = 'running', lease_owner = :owner, lease_until = now() + make_interval(secs => :lease),
-				    attempts = attempts + 1, started_at = coalesce(started_at, now())
-				WHERE id = (SELECT id FROM agent_jobs
-				            WHERE status IN ('queued', 'running')
-				              AND (status = 'queued' OR lease_until < now())
-				            ORDER BY created_at
-				            LIMIT 1
-				            FOR UPDATE SKIP LOCKED)
-				RETURNING id, description, framework, refinements, sources, provider_hint, version, feedback, attempts,
-				          use_cache, cache_key
+				WITH job AS (
+				    UPDATE agent_jobs
+				    SET status = 'running', lease_owner = :owner,
+				        lease_until = now() + make_interval(secs => :lease), attempts = attempts + 1,
+				        started_at = coalesce(started_at, now())
+				    WHERE id = (SELECT id FROM agent_jobs
+				                WHERE status IN ('queued', 'running')
+				                  AND (status = 'queued' OR lease_until < now())
+				                ORDER BY created_at
+				                LIMIT 1
+				                FOR UPDATE SKIP LOCKED)
+				    RETURNING id, description, framework, refinements, sources, provider_hint, version, feedback,
+				              attempts, use_cache, cache_key
+				), event AS (
+				    INSERT INTO agent_job_events (job_id, type, data)
+				    SELECT id, 'job-started',
+				           json_build_object('attempt', attempts, 'version', version, 'worker', :worker)::text
+				    FROM job
+				    RETURNING id
+				)
+				SELECT job.*, event.id AS event_id FROM job, event
 				""")
 			.param("owner", owner)
+			.param("worker", worker)
 			.param("lease", lease.toMillis() / 1000.0)
 			.query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("description"),
 					rs.getString("framework"), rs.getInt("refinements"), strings(rs.getArray("sources")),
 					rs.getString("provider_hint"), rs.getInt("version"), rs.getString("feedback"),
-					rs.getInt("attempts"), rs.getBoolean("use_cache"), rs.getString("cache_key")))
+					rs.getInt("attempts"), rs.getBoolean("use_cache"), rs.getString("cache_key"),
+					rs.getLong("event_id")))
 			.optional();
 	}
 
@@ -170,32 +190,37 @@ class Jobs {
 	}
 
 	/**
-	 * Finishes a job with its files, if the worker still holds it: a worker that lost its
-	 * lease cannot complete the job a second time.
+	 * Finishes a job with its files and its {@code done} event, in one statement, if the
+	 * worker still holds it: a worker that lost its lease cannot complete the job a
+	 * second time.
+	 * @return the event's id, or empty when the worker no longer holds the job
 	 */
-	boolean complete(UUID id, String owner, int version, Map<String, String> files, String validation, boolean degraded,
-			boolean grounded) {
-		Boolean completed = this.transactions.execute((status) -> {
-			int updated = this.jdbc.sql("""
-					UPDATE agent_jobs
-					SET status = 'succeeded', finished_at = now(), lease_owner = NULL, lease_until = NULL,
-					    validation = :validation::jsonb, degraded = degraded OR :degraded, grounded = :grounded,
-					    error = NULL
-					WHERE id = :id AND lease_owner = :owner AND status = 'running' AND version = :version
-					""")
-				.param("validation", validation)
-				.param("degraded", degraded)
-				.param("grounded", grounded)
-				.param("id", id)
-				.param("owner", owner)
-				.param("version", version)
-				.update();
-			if (updated == 1) {
-				insertFiles(id, version, files);
-			}
-			return updated == 1;
-		});
-		return Boolean.TRUE.equals(completed);
+	Optional<Long> complete(UUID id, String owner, int version, Map<String, String> files, String validation,
+			boolean degraded, boolean grounded, String eventData) {
+		return this.jdbc.sql("""
+				WITH job AS (
+				    UPDATE agent_jobs
+				    SET status = 'succeeded', finished_at = now(), lease_owner = NULL, lease_until = NULL,
+				        validation = CAST(:validation AS jsonb), degraded = degraded OR :degraded,
+				        grounded = :grounded, error = NULL
+				    WHERE id = :id AND lease_owner = :owner AND status = 'running' AND version = :version
+				    RETURNING id
+				),
+				""" + FILES + """
+				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, 'done', :eventData FROM job
+				RETURNING id
+				""")
+			.param("validation", validation)
+			.param("degraded", degraded)
+			.param("grounded", grounded)
+			.param("id", id)
+			.param("owner", owner)
+			.param("version", version)
+			.param("paths", files.keySet().toArray(String[]::new))
+			.param("contents", files.values().toArray(String[]::new))
+			.param("eventData", eventData)
+			.query(Long.class)
+			.optional();
 	}
 
 	boolean fail(UUID id, String owner, String error) {
@@ -292,19 +317,6 @@ class Jobs {
 			.list();
 	}
 
-	private void insertFiles(UUID id, int version, Map<String, String> files) {
-		this.jdbc.sql("""
-				INSERT INTO agent_job_files (job_id, version, path, content)
-				SELECT :id, :version, file.path, file.content FROM unnest(:paths, :contents) AS file(path, content)
-				ON CONFLICT (job_id, version, path) DO UPDATE SET content = EXCLUDED.content
-				""")
-			.param("id", id)
-			.param("version", version)
-			.param("paths", files.keySet().toArray(String[]::new))
-			.param("contents", files.values().toArray(String[]::new))
-			.update();
-	}
-
 	private static Row row(ResultSet rs, int row) throws SQLException {
 		Object grounded = rs.getObject("grounded");
 		return new Row(rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("version"),
@@ -331,7 +343,7 @@ class Jobs {
 	 */
 	record Claimed(UUID id, String description, String framework, int refinements, List<String> sources,
 			@Nullable String providerHint, int version, @Nullable String feedback, int attempts, boolean useCache,
-			String cacheKey) {
+			String cacheKey, long startedEventId) {
 
 	}
 

@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter the {@code Retry-After} of that refusal
  * @param lease how long a claimed job stays this worker's without renewal; another
  * instance takes it over after that
- * @param pollInterval how often an idle worker looks for queued jobs that other instances
- * accepted
+ * @param pollInterval how often an idle worker looks for queued jobs without being woken
+ * up: jobs whose lease ran out, and those queued while Redis could not tell
  * @param cacheTtl how long identical requests are answered from the result cache
  * @param instanceId this instance's name in leases, random when absent
  */
@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record JobsProperties(@DefaultValue("8") @Min(0) int workers, @DefaultValue("1000") @Min(1) int maxQueued,
 		@DefaultValue("10s") Duration retryAfter, @DefaultValue("30s") Duration lease,
-		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("24h") Duration cacheTtl,
+		@DefaultValue("2s") Duration pollInterval, @DefaultValue("24h") Duration cacheTtl,
 		@Nullable String instanceId) {
 
 }

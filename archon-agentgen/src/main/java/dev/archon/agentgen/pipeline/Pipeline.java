@@ -27,7 +27,7 @@ import dev.archon.agentgen.resources.LibraryEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The generation pipeline: scope and advisor in parallel, retrieval, coder, refinement
+ * The generation pipeline: scope, advisor and retrieval in parallel, coder, refinement
  * rounds (three refiners in parallel, then the coder), validation. Each step's outcome is
  * stored through the {@link PipelineRun}, so that a job resumed by another worker skips
  * the steps already done.
@@ -80,13 +80,20 @@ public class Pipeline {
 
 	private GenerationResult first(Context context) {
 		int version = 1;
+		// Retrieval needs only the description: it runs beside the scope and the advisor
+		// rather than after them. Their template is taken before it can see documents.
+		TemplateInput early = template(context, null, Map.of());
 		CompletableFuture<StepOutcome> scope = async(() -> llmStep(context, version, Steps.SCOPE, Steps.SCOPE,
-				ModelRole.REASONER, context.request.description(), template(context, null, Map.of())));
+				ModelRole.REASONER, context.request.description(), early));
 		CompletableFuture<StepOutcome> advisor = async(() -> llmStep(context, version, Steps.ADVISOR, Steps.ADVISOR,
-				ModelRole.PRIMARY, adviceRequest(context), template(context, null, Map.of())));
+				ModelRole.PRIMARY, adviceRequest(context), early));
+		CompletableFuture<Void> documents = async(() -> {
+			retrieve(context, version);
+			return null;
+		});
 		context.scope = join(scope).output();
 		context.advice = join(advisor).output();
-		retrieve(context, version);
+		join(documents);
 		Map<String, String> files = coder(context, version, Steps.CODER, null, Map.of());
 		for (int round = 1; round <= context.request.refinements(); round++) {
 			files = refine(context, version, Steps.round(round), files);
