@@ -1,5 +1,8 @@
 package dev.archon.agentgen.job;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,20 +75,20 @@ class JobEvents {
 	}
 
 	/**
-	 * Records that a step starts, with its event, in one statement, if the worker still
-	 * holds the job.
+	 * Records that a step started, with its event, in one statement, if the worker still
+	 * holds the job. Its time is the worker's, since the write comes a little later.
 	 * @return whether it does
 	 */
-	boolean stepStarted(UUID jobId, String owner, int version, String step) {
+	boolean stepStarted(UUID jobId, String owner, int version, String step, Instant at) {
 		Map<String, Object> data = Map.of("step", step, "version", version);
 		Optional<Long> id = this.jdbc.sql("""
 				WITH held AS (
 				    SELECT 1 FROM agent_jobs WHERE id = :job AND lease_owner = :owner AND status = 'running'
 				), step AS (
-				    INSERT INTO agent_job_steps (job_id, version, name, status)
-				    SELECT :job, :version, :name, 'running' WHERE EXISTS (SELECT 1 FROM held)
+				    INSERT INTO agent_job_steps (job_id, version, name, status, started_at)
+				    SELECT :job, :version, :name, 'running', :at WHERE EXISTS (SELECT 1 FROM held)
 				    ON CONFLICT (job_id, version, name)
-				    DO UPDATE SET status = 'running', started_at = now(), finished_at = NULL, detail = NULL
+				    DO UPDATE SET status = 'running', started_at = :at, finished_at = NULL, detail = NULL
 				    RETURNING 1
 				)
 				INSERT INTO agent_job_events (job_id, type, data)
@@ -96,6 +99,7 @@ class JobEvents {
 			.param("owner", owner)
 			.param("version", version)
 			.param("name", step)
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.param("data", this.json.writeValueAsString(data))
 			.query(Long.class)
 			.optional();
@@ -106,13 +110,14 @@ class JobEvents {
 	/**
 	 * Stores a finished step's outcome and its event in one statement.
 	 */
-	void stepSucceeded(UUID jobId, int version, String step, StepOutcome outcome, Map<String, Object> data) {
+	void stepSucceeded(UUID jobId, int version, String step, StepOutcome outcome, Map<String, Object> data,
+			Instant at) {
 		long id = this.jdbc.sql("""
 				WITH step AS (
 				    UPDATE agent_job_steps
 				    SET status = 'succeeded', output = :output, provider = :provider, model = :model,
 				        input_tokens = :input, output_tokens = :outputTokens, cost = :cost, llm_ms = :llm,
-				        degraded = :degraded, detail = :detail, finished_at = now()
+				        degraded = :degraded, detail = :detail, finished_at = :at
 				    WHERE job_id = :job AND version = :version AND name = :name
 				)
 				INSERT INTO agent_job_events (job_id, type, data) VALUES (:job, 'step-finished', :data)
@@ -127,6 +132,7 @@ class JobEvents {
 			.param("llm", outcome.llmMillis())
 			.param("degraded", outcome.degraded())
 			.param("detail", outcome.detail())
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.param("job", jobId)
 			.param("version", version)
 			.param("name", step)

@@ -1,19 +1,32 @@
 package dev.archon.agentgen.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import dev.archon.agentgen.pipeline.CriticalPath;
 import dev.archon.agentgen.pipeline.PipelineRun;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker's run of one job: the pipeline's steps stored, and their events published.
+ * The writes go through one writer per job, in the order the pipeline made them, while
+ * the pipeline goes on: a step's LLM call does not wait for its start to be stored, and
+ * events get their ids, and are published, in that same order. {@link #flush()} waits for
+ * them before the job is finished.
  */
 class JobRun implements PipelineRun {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobRun.class);
 
 	private final UUID jobId;
 
@@ -32,12 +45,8 @@ class JobRun implements PipelineRun {
 
 	private volatile boolean lost;
 
-	/**
-	 * Held while an event is stored and published: parallel steps would otherwise publish
-	 * in another order than their ids, and a stream that drops what it has passed would
-	 * lose one.
-	 */
-	private final Object order = new Object();
+	private final ExecutorService writer = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("job-writer").factory());
 
 	JobRun(UUID jobId, String owner, Jobs jobs, JobEvents events, JobMetrics metrics, boolean fresh) {
 		this.jobId = jobId;
@@ -74,9 +83,14 @@ class JobRun implements PipelineRun {
 	@Override
 	public boolean started(int version, String step) {
 		this.starts.put(version + "/" + step, System.nanoTime());
-		synchronized (this.order) {
-			return !this.lost && this.events.stepStarted(this.jobId, this.owner, version, step);
-		}
+		Instant at = Instant.now();
+		write(() -> {
+			// The job was cancelled or taken over: the pipeline stops at its next step.
+			if (!this.events.stepStarted(this.jobId, this.owner, version, step, at)) {
+				lose();
+			}
+		});
+		return !this.lost;
 	}
 
 	@Override
@@ -97,17 +111,58 @@ class JobRun implements PipelineRun {
 		if (outcome.detail() != null) {
 			data.put("detail", outcome.detail());
 		}
-		synchronized (this.order) {
-			this.events.stepSucceeded(this.jobId, version, step, outcome, data);
-		}
+		Instant at = Instant.now();
+		write(() -> this.events.stepSucceeded(this.jobId, version, step, outcome, data, at));
 	}
 
 	@Override
 	public void failed(int version, String step, String detail) {
 		timeStep(version, step, "failed");
-		synchronized (this.order) {
+		write(() -> {
 			this.jobs.stepFailed(this.jobId, version, step, detail);
 			this.events.append(this.jobId, "step-failed", Map.of("step", step, "version", version, "detail", detail));
+		});
+	}
+
+	@Override
+	public void event(String type, Map<String, Object> data) {
+		write(() -> this.events.append(this.jobId, type, data));
+	}
+
+	/**
+	 * Waits until every write made so far is stored, and stops the writer.
+	 * @return whether this worker still holds the job as far as they could tell
+	 */
+	boolean flush() {
+		this.writer.shutdown();
+		try {
+			if (!this.writer.awaitTermination(1, TimeUnit.MINUTES)) {
+				lose();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			lose();
+		}
+		return !this.lost;
+	}
+
+	private void write(Runnable write) {
+		try {
+			this.writer.execute(() -> {
+				try {
+					write.run();
+				}
+				catch (RuntimeException ex) {
+					// A step that is not stored cannot be resumed from: let the lease run
+					// out, and another worker redo the job from what is stored.
+					logger.warn("Could not store the progress of job {}: {}", this.jobId, ex.getMessage());
+					lose();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			lose();
 		}
 	}
 
@@ -115,13 +170,6 @@ class JobRun implements PipelineRun {
 		Long start = this.starts.remove(version + "/" + step);
 		if (start != null) {
 			this.metrics.stepFinished(step, outcome, Duration.ofNanos(System.nanoTime() - start));
-		}
-	}
-
-	@Override
-	public void event(String type, Map<String, Object> data) {
-		synchronized (this.order) {
-			this.events.append(this.jobId, type, data);
 		}
 	}
 

@@ -162,8 +162,9 @@ class JobWorkers implements SmartLifecycle {
 			done.put("version", job.version());
 			done.put("degraded", result.degraded());
 			done.put("validationPassed", result.validation().passed());
-			Optional<Long> event = this.jobs.complete(job.id(), owner, job.version(), result.files(), validation,
-					result.degraded(), result.grounded(), this.events.json(done));
+			// Every step stored first, and none of those writes found the job gone.
+			Optional<Long> event = !run.flush() ? Optional.empty() : this.jobs.complete(job.id(), owner, job.version(),
+					result.files(), validation, result.degraded(), result.grounded(), this.events.json(done));
 			if (event.isPresent()) {
 				outcome = "succeeded";
 				this.events.publish(new JobEvent(event.get(), job.id(), JobEvent.DONE, done));
@@ -180,12 +181,14 @@ class JobWorkers implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Agent job {} failed: {}", job.id(), ex.getMessage());
+			run.flush();
 			if (this.jobs.fail(job.id(), owner, String.valueOf(ex.getMessage()))) {
 				this.events.append(job.id(), JobEvent.DONE,
 						Map.of("status", "failed", "version", job.version(), "error", String.valueOf(ex.getMessage())));
 			}
 		}
 		finally {
+			run.flush();
 			this.held.remove(job.id());
 			this.metrics.finished(outcome, Duration.ofNanos(System.nanoTime() - start),
 					(job.version() == 1) ? job.refinements() : 1, run.llmCriticalPathMillis(job.version()));
