@@ -2,6 +2,8 @@ package dev.archon.sim.ha;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,19 +238,42 @@ class HaWebSocketTests {
 		try (HaClient.Socket socket = this.client.authenticated()) {
 			socket.send("[{\"id\":1,\"type\":\"get_states\"},{\"id\":2,\"type\":\"get_config\"},"
 					+ "{\"id\":3,\"type\":\"get_services\"},{\"id\":4,\"type\":\"config/area_registry/list\"},"
-					+ "{\"id\":5,\"type\":\"config/entity_registry/list\"}]");
+					+ "{\"id\":5,\"type\":\"config/entity_registry/list\"},"
+					+ "{\"id\":6,\"type\":\"config/device_registry/list\"}]");
 			assertThat(socket.await(1, "result").get("result").size()).isGreaterThanOrEqualTo(150);
 			assertThat(socket.await(2, "result").get("result").get("version").asString()).isEqualTo("2025.6.0");
 			assertThat(socket.await(3, "result").get("result").get("light").has("turn_on")).isTrue();
-			assertThat(socket.await(4, "result").get("result").get(0).get("area_id").asString()).isEqualTo("kitchen");
-			JsonNode entities = socket.await(5, "result").get("result");
-			boolean kitchenInKitchen = false;
-			for (JsonNode entity : entities) {
-				if (DemoRoutines.KITCHEN_LIGHT.equals(entity.get("entity_id").asString())) {
-					kitchenInKitchen = "kitchen".equals(entity.get("area_id").asString());
-				}
-			}
-			assertThat(kitchenInKitchen).isTrue();
+			JsonNode kitchen = socket.await(4, "result").get("result").get(0);
+			assertThat(kitchen.get("area_id").asString()).isEqualTo("kitchen");
+			assertThat(kitchen.get("name").asString()).isEqualTo("Kitchen");
+			assertThat(kitchen.has("floor_id")).isTrue();
+			Map<String, JsonNode> entities = new HashMap<>();
+			socket.await(5, "result")
+				.get("result")
+				.forEach((entity) -> entities.put(entity.get("entity_id").asString(), entity));
+			Map<String, JsonNode> devices = new HashMap<>();
+			socket.await(6, "result")
+				.get("result")
+				.forEach((device) -> devices.put(device.get("id").asString(), device));
+			// An actuator holds its area itself ...
+			JsonNode light = entities.get(DemoRoutines.KITCHEN_LIGHT);
+			assertThat(light.get("area_id").asString()).isEqualTo("kitchen");
+			assertThat(light.get("id").asString()).matches("[0-9a-f]{32}");
+			assertThat(devices.get(light.get("device_id").asString()).get("area_id").asString()).isEqualTo("kitchen");
+			// ... a sensor takes the area of its device, shared with the room's other
+			// sensors.
+			JsonNode temperature = entities.get("sensor.kitchen_temperature");
+			assertThat(temperature.get("area_id").isNull()).isTrue();
+			JsonNode sensorDevice = devices.get(temperature.get("device_id").asString());
+			assertThat(sensorDevice.get("area_id").asString()).isEqualTo("kitchen");
+			assertThat(sensorDevice.get("name").asString()).isEqualTo("Kitchen Climate Sensor");
+			assertThat(sensorDevice.get("identifiers").get(0).get(0).asString()).isEqualTo("demo");
+			assertThat(sensorDevice.get("config_entries").get(0).asString())
+				.isEqualTo(temperature.get("config_entry_id").asString());
+			// A plug's power sensor is on the plug's device.
+			assertThat(entities.get("sensor.coffee_maker_power").get("device_id").asString())
+				.isEqualTo(entities.get(DemoRoutines.COFFEE_MAKER).get("device_id").asString());
+			assertThat(devices.size()).isLessThan(entities.size());
 		}
 	}
 

@@ -184,6 +184,7 @@ final class HaConnection {
 				case "call_service" -> callService(id, message);
 				case "history/history_during_period" -> history(id, message);
 				case "config/area_registry/list" -> this.outbox.send(result(id, this.home.registry().areas()));
+				case "config/device_registry/list" -> this.outbox.send(result(id, this.home.registry().devices()));
 				case "config/entity_registry/list" -> this.outbox.send(result(id, this.home.registry().entities()));
 				default -> {
 					return false;

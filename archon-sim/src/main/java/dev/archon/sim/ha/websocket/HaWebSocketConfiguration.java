@@ -27,7 +27,7 @@ class HaWebSocketConfiguration {
 	HaWebSocketHandler haWebSocketHandler(HaSimProperties properties, SimToken token, States states, EventBus bus,
 			Services services, HomeConfig config, HistoryJson historyJson, DemoHome home, Faults faults) {
 		return new HaWebSocketHandler(new HaWebSocketHandler.Context(properties, token, states, bus, services, config,
-				historyJson, new Registry(home, states), faults, ZoneId.of(properties.timeZone()),
+				historyJson, new Registry(home), faults, ZoneId.of(properties.timeZone()),
 				HaWebSocketHandler.Context.newScheduler()));
 	}
 

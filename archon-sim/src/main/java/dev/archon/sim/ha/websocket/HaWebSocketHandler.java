@@ -79,7 +79,7 @@ class HaWebSocketHandler extends TextWebSocketHandler implements DisposableBean 
 	 * @param services the service registry
 	 * @param config the core configuration
 	 * @param historyJson history in the compressed shape
-	 * @param registry the area and entity registries
+	 * @param registry the area, device and entity registries
 	 * @param faults injected faults
 	 * @param zone the home's zone
 	 * @param scheduler runs the auth timeouts
