@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * generate CENTERS ROWS SIGMA SEED   prints COPY rows: clustered, overlapping, L2-normalized vectors
  * exact-sql CENTERS                  prints the SQL of exact top-10 per query
  * recall NGINX KEY QUERIES EXACT P.. recall@10 of the service's search against exact, per probes
- * pgbench-script CENTERS PROBES OUT  the same searches as raw SQL for pgbench
+ * pgbench-script CENTERS PROBES OPCLASS OUT  the same searches as raw SQL for pgbench
  * wrk-script KEY QUERIES OUT         the same searches through NGINX for wrk
  * ingest NGINX KEY DIR SOURCE BATCH  uploads a folder of Markdown, prints chunks per second
  */
@@ -43,7 +43,8 @@ public class VectorBench {
 			case "exact-sql" -> exactSql(Path.of(args[1]));
 			case "recall" -> recall(args[1], args[2], Path.of(args[3]), Path.of(args[4]),
 					List.of(args).subList(5, args.length));
-			case "pgbench-script" -> pgbenchScript(Path.of(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+			case "pgbench-script" -> pgbenchScript(Path.of(args[1]), Integer.parseInt(args[2]), args[3],
+					Path.of(args[4]));
 			case "wrk-script" -> wrkScript(args[1], Path.of(args[2]), Path.of(args[3]));
 			case "ingest" -> ingest(args[1], args[2], Path.of(args[3]), args[4], Integer.parseInt(args[5]));
 			default -> throw new IllegalArgumentException(args[0]);
@@ -181,16 +182,20 @@ public class VectorBench {
 		System.out.println(out.append("]"));
 	}
 
-	static void pgbenchScript(Path centersFile, int probes, Path out) throws IOException {
+	static void pgbenchScript(Path centersFile, int probes, String opclass, Path out) throws IOException {
 		List<String> centers = Files.readAllLines(centersFile);
+		// The service's operator and score for the index's operator class.
+		boolean ip = opclass.equals("vector_ip_ops") || opclass.equals("ip");
 		StringBuilder script = new StringBuilder("\\set q random(0, " + (centers.size() - 1) + ")\n");
 		script.append("BEGIN;\nSET LOCAL ivfflat.probes = ").append(probes).append(";\n");
 		for (int i = 0; i < centers.size(); i++) {
 			script.append((i == 0) ? "\\if :q = 0\n" : "\\elif :q = " + i + "\n");
 			// The service's query, column for column.
+			String vector = "'" + centers.get(i) + "'";
+			String score = ip ? "-(embedding <#> " + vector + ")" : "1 - (embedding <=> " + vector + ")";
 			script.append("SELECT url, chunk_number, title, summary, content, source, metadata::text AS metadata, "
-					+ "1 - (embedding <=> '" + centers.get(i) + "') AS score FROM site_pages ORDER BY embedding <=> '"
-					+ centers.get(i) + "' LIMIT 10;\n");
+					+ score + " AS score FROM site_pages ORDER BY embedding " + (ip ? "<#> " : "<=> ") + vector
+					+ " LIMIT 10;\n");
 		}
 		script.append("\\endif\nCOMMIT;\n");
 		Files.writeString(out, script);

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -118,11 +119,21 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 	 * @param hnswM HNSW's connections per node
 	 * @param hnswEfConstruction HNSW's build-time candidate list
 	 * @param hnswEfSearch HNSW's query-time candidate list
+	 * @param opclass {@code ip} ({@code vector_ip_ops}, the default) or {@code cosine}
+	 * ({@code vector_cosine_ops}): the same order for the normalized vectors stored here,
+	 * and {@code ./archon bench vector} measures which is faster
+	 * @param buildMemory {@code maintenance_work_mem} of the session that builds the
+	 * index
+	 * @param buildWorkers {@code max_parallel_maintenance_workers} of that session
 	 */
-	public record Index(@DefaultValue("ivfflat") String type, @DefaultValue("10000") @Min(1) long minRows,
-			@DefaultValue("4") @Min(2) int growthFactor, @DefaultValue("60s") Duration checkInterval,
-			@DefaultValue("0") @Min(0) int lists, @DefaultValue("0") @Min(0) int probes, @DefaultValue("16") int hnswM,
-			@DefaultValue("64") int hnswEfConstruction, @DefaultValue("100") int hnswEfSearch) {
+	public record Index(@DefaultValue("ivfflat") @Pattern(regexp = "ivfflat|hnsw") String type,
+			@DefaultValue("10000") @Min(1) long minRows, @DefaultValue("4") @Min(2) int growthFactor,
+			@DefaultValue("60s") Duration checkInterval, @DefaultValue("0") @Min(0) int lists,
+			@DefaultValue("0") @Min(0) int probes, @DefaultValue("16") int hnswM,
+			@DefaultValue("64") int hnswEfConstruction, @DefaultValue("100") int hnswEfSearch,
+			@DefaultValue("ip") @Pattern(regexp = "ip|cosine") String opclass,
+			@DefaultValue("1GB") @Pattern(regexp = "[0-9]+(kB|MB|GB)") String buildMemory,
+			@DefaultValue("2") @Min(0) int buildWorkers) {
 
 	}
 

@@ -106,11 +106,25 @@ public class Indexes {
 	}
 
 	/**
-	 * Builds a new index now, whatever the rows, and swaps it in.
+	 * Builds a new index of the configured type and operator class now, whatever the
+	 * rows, and swaps it in.
 	 * @param force build even when the table has fewer than the minimum rows
 	 * @return the new index, or the current one when another instance is building
 	 */
 	public @Nullable IndexState build(boolean force) {
+		return build(force, this.settings.type(), this.settings.opclass());
+	}
+
+	/**
+	 * Builds a new index now, whatever the rows, and swaps it in. The type and operator
+	 * class may differ from the configured ones (the benchmark compares them); the next
+	 * automatic rebuild goes back to the configuration.
+	 * @param force build even when the table has fewer than the minimum rows
+	 * @param type {@code ivfflat} or {@code hnsw}
+	 * @param opclass {@code cosine} or {@code ip}
+	 * @return the new index, or the current one when another instance is building
+	 */
+	public @Nullable IndexState build(boolean force, String type, String opclass) {
 		if (!this.building.tryLock()) {
 			return current();
 		}
@@ -120,7 +134,7 @@ public class Indexes {
 				return current();
 			}
 			try {
-				return buildLocked(connection, force);
+				return buildLocked(connection, force, type, IndexState.Opclass.of(opclass));
 			}
 			finally {
 				unlock(connection);
@@ -134,32 +148,36 @@ public class Indexes {
 		}
 	}
 
-	private @Nullable IndexState buildLocked(Connection connection, boolean force) throws SQLException {
+	private @Nullable IndexState buildLocked(Connection connection, boolean force, String type,
+			IndexState.Opclass opclass) throws SQLException {
 		long rows = this.jdbc.sql("SELECT count(*) FROM site_pages").query(Long.class).single();
 		if (rows == 0 || (!force && rows < this.settings.minRows())) {
 			return current();
 		}
 		IndexState previous = refresh();
-		String type = this.settings.type();
 		int lists = "hnsw".equals(type) ? 0 : lists(rows);
 		String name = "site_pages_embedding_" + type + "_" + System.currentTimeMillis();
 		String method = "hnsw".equals(type)
-				? "hnsw (embedding vector_cosine_ops) WITH (m = " + this.settings.hnswM() + ", ef_construction = "
-						+ this.settings.hnswEfConstruction() + ")"
-				: "ivfflat (embedding vector_cosine_ops) WITH (lists = " + lists + ")";
+				? "hnsw (embedding " + opclass.sqlName() + ") WITH (m = " + this.settings.hnswM()
+						+ ", ef_construction = " + this.settings.hnswEfConstruction() + ")"
+				: "ivfflat (embedding " + opclass.sqlName() + ") WITH (lists = " + lists + ")";
 		long started = System.nanoTime();
 		try (Statement statement = connection.createStatement()) {
 			// Fresh statistics, so that the planner knows the table's size and uses the
 			// index.
 			statement.execute("ANALYZE site_pages");
-			// ivfflat's k-means wants memory; more than the default keeps it off disk.
-			statement.execute("SET maintenance_work_mem = '512MB'");
+			// ivfflat's k-means and HNSW's graph want memory: a graph that does not fit
+			// is built many times slower. pgvector builds both in parallel with
+			// max_parallel_maintenance_workers.
+			statement.execute("SET maintenance_work_mem = '" + this.settings.buildMemory() + "'");
+			statement.execute("SET max_parallel_maintenance_workers = " + this.settings.buildWorkers());
 			try {
 				statement.execute("CREATE INDEX CONCURRENTLY " + name + " ON site_pages USING " + method);
 			}
 			finally {
-				// The connection goes back to the pool: the setting must not follow it.
+				// The connection goes back to the pool: the settings must not follow it.
 				statement.execute("RESET maintenance_work_mem");
+				statement.execute("RESET max_parallel_maintenance_workers");
 			}
 		}
 		this.jdbc.sql("""
@@ -185,14 +203,26 @@ public class Indexes {
 		return (int) Math.max(1, Math.min(sized, 32_768));
 	}
 
+	/**
+	 * Rereads which index searches should use: another instance may have built a new one,
+	 * possibly with another operator class, whose operator this instance's searches must
+	 * use for PostgreSQL to use the index.
+	 */
+	@Scheduled(initialDelay = 0, fixedDelayString = "${archon.vector.index.refresh-interval:5s}")
+	public void refreshNow() {
+		refresh();
+	}
+
 	private @Nullable IndexState refresh() {
 		IndexState state = this.jdbc.sql("""
-				SELECT s.index_name, s.index_type, s.index_lists, s.index_rows
+				SELECT s.index_name, s.index_type, s.index_lists, s.index_rows, o.opcname
 				FROM vector_state s
 				JOIN pg_class c ON c.relname = s.index_name
 				JOIN pg_index i ON i.indexrelid = c.oid AND i.indisvalid
+				JOIN pg_opclass o ON o.oid = i.indclass[0]
 				""")
-			.query((rs, row) -> new IndexState(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
+			.query((rs, row) -> new IndexState(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+					rs.getString(5)))
 			.optional()
 			.orElse(null);
 		this.current.set(state);

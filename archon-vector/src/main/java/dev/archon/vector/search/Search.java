@@ -159,14 +159,15 @@ public class Search {
 
 	private List<SearchHit> query(float[] vector, SearchRequest request, Plan plan) {
 		String where = (request.source() != null) ? "WHERE source = :source" : "";
+		IndexState.Opclass opclass = opclass(plan);
 		String sql = """
 				SELECT url, chunk_number, title, summary, content, source, metadata::text AS metadata,
-					1 - (embedding <=> :query) AS score
+					%s AS score
 				FROM site_pages
 				%s
-				ORDER BY embedding <=> :query
+				ORDER BY embedding %s :query
 				LIMIT :limit
-				""".formatted(where);
+				""".formatted(opclass.similarity(":query"), where, opclass.operator());
 		List<SearchHit> hits = this.transactions.execute((status) -> {
 			configure(plan, request.source() != null);
 			JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
@@ -190,6 +191,12 @@ public class Search {
 		// Iterative scans in relaxed order may return rows slightly out of order.
 		filtered.sort(Comparator.comparingDouble(SearchHit::score).reversed());
 		return filtered;
+	}
+
+	// The index's own operator, so that PostgreSQL can use it; without an index any
+	// operator scans alike.
+	private static IndexState.Opclass opclass(Plan plan) {
+		return (plan.index() != null) ? IndexState.Opclass.of(plan.index().opclass()) : IndexState.Opclass.COSINE;
 	}
 
 	private void configure(Plan plan, boolean filtered) {
@@ -234,7 +241,8 @@ public class Search {
 		List<String> lines = this.transactions.execute((status) -> {
 			configure(plan, request.source() != null);
 			JdbcClient.StatementSpec statement = this.jdbc
-				.sql("EXPLAIN SELECT url FROM site_pages " + where + " ORDER BY embedding <=> :query LIMIT :limit")
+				.sql("EXPLAIN SELECT url FROM site_pages " + where + " ORDER BY embedding " + opclass(plan).operator()
+						+ " :query LIMIT :limit")
 				.param("query", new PGvector(vector))
 				.param("limit", request.limitOrDefault());
 			if (request.source() != null) {
