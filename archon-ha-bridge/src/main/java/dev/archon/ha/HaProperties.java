@@ -63,7 +63,9 @@ public record HaProperties(@DefaultValue("http://localhost:8123") @NotNull URI u
 	 * @param allowed allowed {@code domain.service} patterns ({@code light.*} allows
 	 * every service of a domain)
 	 * @param denied refused patterns; they win over {@code allowed}
-	 * @param callsPerSecond the rate limit toward Home Assistant, per instance
+	 * @param callsPerSecond the rate limit toward Home Assistant, per instance (env
+	 * {@code HA_CALLS_PER_SECOND}); the default of 50 protects a real Home Assistant, a
+	 * benchmark raises it to measure the bridge rather than this cap
 	 * @param rateLimitWait how long a call may wait for a permit before it is refused
 	 * with 429
 	 * @param restTimeout the read timeout of the REST fallback

@@ -87,7 +87,14 @@ public class HomeAssistantConnection implements SmartLifecycle {
 		this.properties = properties;
 		this.json = json;
 		this.listenerProvider = listenerProvider;
-		this.http = HttpClient.newBuilder().connectTimeout(properties.websocket().connectTimeout()).build();
+		// Messages are handled on the thread that read them rather than handed to a pool
+		// thread each: the listeners never block, and a hand-off per message cost more
+		// than
+		// handling it. The client serves this one WebSocket only.
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(properties.websocket().connectTimeout())
+			.executor(Runnable::run)
+			.build();
 		this.websocketUri = websocketUri(properties.url());
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().name("ha-websocket-scheduler").daemon(true).factory());
@@ -244,10 +251,14 @@ public class HomeAssistantConnection implements SmartLifecycle {
 			});
 	}
 
+	/**
+	 * Sends the {@code auth} message from the reader, so without waiting for the send:
+	 * nothing else is sent before {@code auth_ok}, and a failed send loses the socket.
+	 */
 	private void sendRaw(WebSocket webSocket, ObjectNode message) {
 		this.sendLock.lock();
 		try {
-			webSocket.sendText(this.json.writeValueAsString(message), true).join();
+			webSocket.sendText(this.json.writeValueAsString(message), true);
 		}
 		finally {
 			this.sendLock.unlock();
@@ -324,9 +335,20 @@ public class HomeAssistantConnection implements SmartLifecycle {
 		}
 		this.attempts.set(0);
 		logger.info("Connected to Home Assistant {}", message.path("ha_version").asString("(unknown version)"));
-		for (HomeAssistantListener listener : this.listeners) {
-			Thread.ofVirtual().name("ha-connected").start(() -> listener.connected(this));
-		}
+		// As Home Assistant's own frontend does: whatever is waiting to be sent to us
+		// then
+		// comes as one JSON array frame, so a call's events and its result cost one frame
+		// rather than several. An older Home Assistant refuses it and sends frames as
+		// before.
+		// Sent off the reader, which must never wait for a send.
+		ObjectNode features = this.json.createObjectNode().put("type", "supported_features");
+		features.putObject("features").put("coalesce_messages", 1);
+		Thread.ofVirtual().name("ha-connected").start(() -> {
+			send(features);
+			for (HomeAssistantListener listener : this.listeners) {
+				Thread.ofVirtual().name("ha-connected").start(() -> listener.connected(this));
+			}
+		});
 	}
 
 	private void lost(Reader from, String reason) {

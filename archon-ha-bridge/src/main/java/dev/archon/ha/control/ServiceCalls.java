@@ -2,15 +2,19 @@ package dev.archon.ha.control;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -34,7 +38,7 @@ public class ServiceCalls implements HomeAssistantListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ServiceCalls.class);
 
-	/** Enough for every call in flight at the highest rate to find its changes. */
+	/** A bound that only a flood of changes while calls hang could ever reach. */
 	private static final int TRACKED_CONTEXTS = 20_000;
 
 	private final AllowList allowList;
@@ -55,19 +59,23 @@ public class ServiceCalls implements HomeAssistantListener {
 
 	private final int callsPerSecond;
 
+	/** The command timers by their tags; refused names all share "other". */
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
 	/**
-	 * The states changed by each recent context. Home Assistant sends a call's
-	 * {@code state_changed} events before its result, on the same socket, so they are
-	 * here when the result arrives.
+	 * The states changed by each recent context, in the order they came. Home Assistant
+	 * sends a call's {@code state_changed} events before its result, on the same socket,
+	 * so they are here when the result arrives. Changes that came before the oldest call
+	 * still waiting was sent can belong to no call and are dropped at once: most changes
+	 * are other clients' (every instance sees every change), and holding them would only
+	 * make each young garbage collection copy them again.
 	 */
-	private final Map<String, List<JsonNode>> changesByContext = new LinkedHashMap<>(1024, 0.75f, false) {
+	private final LinkedHashMap<String, Changes> changesByContext = new LinkedHashMap<>(64, 0.75f, false);
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
-			return size() > TRACKED_CONTEXTS;
-		}
+	/** When each call still waiting for its result over the WebSocket was sent. */
+	private final Map<Long, Long> waitingSince = new ConcurrentHashMap<>();
 
-	};
+	private final AtomicLong callIds = new AtomicLong();
 
 	ServiceCalls(AllowList allowList, HomeAssistantConnection connection, HomeAssistantRest rest,
 			RateLimiter rateLimiter, CircuitBreaker circuitBreaker, JsonMapper json, MeterRegistry meters,
@@ -82,6 +90,9 @@ public class ServiceCalls implements HomeAssistantListener {
 		this.callsPerSecond = callsPerSecond;
 		this.rateLimiterWaits = Timer.builder("archon.ha.ratelimiter.waits")
 			.description("How long service calls waited for the rate limiter toward Home Assistant")
+			.register(meters);
+		Gauge.builder("archon.ha.ratelimiter.limit", () -> callsPerSecond)
+			.description("The rate limit toward Home Assistant, in calls per second per instance")
 			.register(meters);
 	}
 
@@ -123,15 +134,24 @@ public class ServiceCalls implements HomeAssistantListener {
 			// Refused names stay out of the tags: they are whatever a caller typed. The
 			// tag is ha_service, not service: Prometheus labels every series of ours with
 			// the Archon service it came from, and honours the application's labels.
-			Timer.builder("archon.ha.commands")
-				.description("Service calls to Home Assistant")
-				.tag("domain", allowed ? call.domain() : "other")
-				.tag("ha_service", allowed ? call.service() : "other")
-				.tag("outcome", outcome)
-				.publishPercentileHistogram()
-				.register(this.meters)
+			timer(allowed ? call.domain() : "other", allowed ? call.service() : "other", outcome)
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
+	}
+
+	/**
+	 * The command timer of a domain, service and outcome, looked up once: registering a
+	 * meter on every call costs more than the call's own work in the bridge.
+	 */
+	private Timer timer(String domain, String service, String outcome) {
+		return this.timers.computeIfAbsent(domain + '.' + service + ':' + outcome,
+				(key) -> Timer.builder("archon.ha.commands")
+					.description("Service calls to Home Assistant")
+					.tag("domain", domain)
+					.tag("ha_service", service)
+					.tag("outcome", outcome)
+					.publishPercentileHistogram()
+					.register(this.meters));
 	}
 
 	/**
@@ -208,9 +228,15 @@ public class ServiceCalls implements HomeAssistantListener {
 			.put("service", call.service());
 		command.set("service_data", call.data());
 		command.set("target", call.target());
-		JsonNode result;
+		long callId = this.callIds.incrementAndGet();
+		this.waitingSince.put(callId, System.nanoTime());
 		try {
-			result = this.connection.send(command).join();
+			JsonNode result = this.connection.send(command).join();
+			String contextId = result.path("result").path("context").path("id").asString("");
+			synchronized (this.changesByContext) {
+				Changes changed = this.changesByContext.remove(contextId);
+				return (changed != null) ? changed.states() : List.of();
+			}
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof CommandFailed failed) {
@@ -218,10 +244,9 @@ public class ServiceCalls implements HomeAssistantListener {
 			}
 			throw ex;
 		}
-		String contextId = result.path("result").path("context").path("id").asString("");
-		synchronized (this.changesByContext) {
-			List<JsonNode> changed = this.changesByContext.remove(contextId);
-			return (changed != null) ? changed : List.of();
+		finally {
+			// Only now: until its changes are taken, they must not be dropped.
+			this.waitingSince.remove(callId);
 		}
 	}
 
@@ -246,9 +271,46 @@ public class ServiceCalls implements HomeAssistantListener {
 		if (contextId.isEmpty()) {
 			return;
 		}
-		synchronized (this.changesByContext) {
-			this.changesByContext.computeIfAbsent(contextId, (id) -> new ArrayList<>(2)).add(newState);
+		if (this.waitingSince.isEmpty()) {
+			// No call waits, so no call can claim it.
+			return;
 		}
+		long now = System.nanoTime();
+		synchronized (this.changesByContext) {
+			this.changesByContext.computeIfAbsent(contextId, (id) -> new Changes(now, new ArrayList<>(2)))
+				.states()
+				.add(newState);
+			dropUnclaimable();
+		}
+	}
+
+	/**
+	 * Drops the changes that came before the oldest waiting call was sent; its events,
+	 * and those of every later call, can only have come after.
+	 */
+	private void dropUnclaimable() {
+		long oldest = Long.MAX_VALUE;
+		for (long since : this.waitingSince.values()) {
+			oldest = Math.min(oldest, since);
+		}
+		Iterator<Changes> eldest = this.changesByContext.values().iterator();
+		while (eldest.hasNext()) {
+			Changes changes = eldest.next();
+			if (changes.receivedAt() - oldest >= 0 && this.changesByContext.size() <= TRACKED_CONTEXTS) {
+				return;
+			}
+			eldest.remove();
+		}
+	}
+
+	/**
+	 * The states one context changed.
+	 *
+	 * @param receivedAt when its first change came, from {@link System#nanoTime()}
+	 * @param states the new states
+	 */
+	private record Changes(long receivedAt, List<JsonNode> states) {
+
 	}
 
 	/**
