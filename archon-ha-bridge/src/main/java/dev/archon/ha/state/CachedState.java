@@ -1,5 +1,6 @@
 package dev.archon.ha.state;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,8 +18,10 @@ import tools.jackson.databind.JsonNode;
  * @param lastUpdated when the state or its attributes last changed; of two states of an
  * entity the later one wins
  * @param json the state object exactly as Home Assistant sent it
+ * @param body the state object serialized once, as UTF-8 JSON, so that a read is a copy
+ * of these bytes rather than a serialization; never to be modified
  */
-public record CachedState(String entityId, String domain, Instant lastUpdated, JsonNode json) {
+public record CachedState(String entityId, String domain, Instant lastUpdated, JsonNode json, byte[] body) {
 
 	/**
 	 * Reads a state object.
@@ -30,8 +33,17 @@ public record CachedState(String entityId, String domain, Instant lastUpdated, J
 		if (!EntityIds.isValid(entityId)) {
 			return null;
 		}
+		// JsonNode renders itself as valid JSON.
 		return new CachedState(entityId, EntityIds.domain(entityId), instant(json.path("last_updated").asString("")),
-				json);
+				json, json.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The state object as JSON text.
+	 * @return the text of {@link #body()}
+	 */
+	public String bodyText() {
+		return new String(this.body, StandardCharsets.UTF_8);
 	}
 
 	public String state() {

@@ -1,14 +1,14 @@
 package dev.archon.ha.state.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-
 import dev.archon.ha.state.CachedState;
 import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
@@ -16,6 +16,7 @@ import dev.archon.ha.state.StateCache;
 import dev.archon.ha.state.StateChangeFeed;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +34,8 @@ class StatesController {
 
 	private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
+	private static final byte[] END_OF_PAGE = "]}".getBytes(StandardCharsets.UTF_8);
+
 	private final StateCache cache;
 
 	private final StateChangeFeed feed;
@@ -42,24 +45,42 @@ class StatesController {
 		this.feed = feed;
 	}
 
+	/**
+	 * States that match a query: {@code count}, {@code synchronised} (whether the cache
+	 * is synchronised with Home Assistant, or a possibly stale copy) and {@code states},
+	 * as Home Assistant gives them, ordered by entity id. Written from each state's
+	 * cached bytes, so that a read serializes nothing.
+	 */
 	@GetMapping("/states")
-	StatesPage states(@RequestParam(required = false) @Nullable String domain,
+	ResponseEntity<byte[]> states(@RequestParam(required = false) @Nullable String domain,
 			@RequestParam(required = false) @Nullable String area,
 			@RequestParam(name = "q", required = false) @Nullable String text) {
-		List<JsonNode> states = this.cache.find(blankToNull(domain), blankToNull(area), blankToNull(text))
-			.stream()
-			.map(CachedState::json)
-			.toList();
-		return new StatesPage(states.size(), this.cache.isSynchronised(), states);
+		List<CachedState> states = this.cache.find(blankToNull(domain), blankToNull(area), blankToNull(text));
+		int size = 64;
+		for (CachedState state : states) {
+			size += state.body().length + 1;
+		}
+		ByteArrayOutputStream page = new ByteArrayOutputStream(size);
+		page.writeBytes(
+				("{\"count\":" + states.size() + ",\"synchronised\":" + this.cache.isSynchronised() + ",\"states\":[")
+					.getBytes(StandardCharsets.UTF_8));
+		for (int i = 0; i < states.size(); i++) {
+			if (i > 0) {
+				page.write(',');
+			}
+			page.writeBytes(states.get(i).body());
+		}
+		page.writeBytes(END_OF_PAGE);
+		return json(page.toByteArray());
 	}
 
 	@GetMapping("/states/{entityId}")
-	JsonNode state(@PathVariable String entityId) {
+	ResponseEntity<byte[]> state(@PathVariable String entityId) {
 		CachedState state = this.cache.get(InvalidEntityId.check(entityId));
 		if (state == null) {
 			throw new EntityNotFound(entityId);
 		}
-		return state.json();
+		return json(state.body());
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -91,20 +112,12 @@ class StatesController {
 		return emitter;
 	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return StringUtils.hasText(value) ? value.trim() : null;
+	private static ResponseEntity<byte[]> json(byte[] body) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
-	/**
-	 * States that match a query.
-	 *
-	 * @param count how many
-	 * @param synchronised whether the cache is synchronised with Home Assistant, or a
-	 * possibly stale copy
-	 * @param states the states, as Home Assistant gives them, ordered by entity id
-	 */
-	record StatesPage(int count, boolean synchronised, List<JsonNode> states) {
-
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value.trim() : null;
 	}
 
 }
