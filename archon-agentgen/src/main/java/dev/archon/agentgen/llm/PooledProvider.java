@@ -30,6 +30,8 @@ final class PooledProvider {
 
 	private final Bulkhead bulkhead;
 
+	private final TokenBudget tokenBudget;
+
 	private final AtomicReference<Cooldown> cooldown = new AtomicReference<>();
 
 	private final AtomicLong requests = new AtomicLong();
@@ -53,6 +55,7 @@ final class PooledProvider {
 		this.circuitBreaker = circuitBreaker;
 		this.rateLimiter = rateLimiter;
 		this.bulkhead = bulkhead;
+		this.tokenBudget = new TokenBudget(builtin() ? 0 : settings.tpm());
 	}
 
 	String name() {
@@ -88,6 +91,10 @@ final class PooledProvider {
 
 	Bulkhead bulkhead() {
 		return this.bulkhead;
+	}
+
+	TokenBudget tokenBudget() {
+		return this.tokenBudget;
 	}
 
 	@Nullable Cooldown cooldown() {
@@ -142,7 +149,7 @@ final class PooledProvider {
 				this.circuitBreaker.getState().name(), (current != null) ? current.until() : null,
 				(current != null) ? current.reason() : null, percentile(sorted, 50), percentile(sorted, 95),
 				this.requests.get(), this.failures.get(), this.inputTokens.get(), this.outputTokens.get(),
-				this.cost.get());
+				this.cost.get(), this.tokenBudget.available());
 	}
 
 	private static @Nullable Long percentile(long[] sorted, int percentile) {

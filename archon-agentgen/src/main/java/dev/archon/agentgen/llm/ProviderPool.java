@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ordered providers, each behind its own circuit breaker, rate limiter and bulkhead.
- * A call goes to the first healthy provider; a provider's failure moves it to the next
- * one at once, by the rules of {@link FailureKind}; the built-in template provider is
- * last and never fails.
+ * The ordered providers, each behind its own circuit breaker, rate limiter (requests per
+ * minute), token budget (tokens per minute) and bulkhead. A call goes to the first
+ * healthy provider; a provider's failure moves it to the next one at once, by the rules
+ * of {@link FailureKind}; the built-in template provider is last and never fails.
  */
 public class ProviderPool {
 
@@ -67,6 +67,7 @@ public class ProviderPool {
 		long llmNanos = 0;
 		@Nullable PendingFailover pending = null;
 		int contextFloor = 0;
+		long estimate = Tokens.estimate(call);
 		for (PooledProvider provider : order) {
 			if (pending != null) {
 				announce(pending, provider, failovers);
@@ -86,13 +87,20 @@ public class ProviderPool {
 					pending = new PendingFailover(provider.name(), "circuit-open", "circuit breaker is open");
 					continue;
 				}
+				if (!provider.tokenBudget().tryReserve(estimate)) {
+					provider.circuitBreaker().releasePermission();
+					pending = new PendingFailover(provider.name(), "tpm", "tokens per minute reached");
+					continue;
+				}
 				if (!provider.rateLimiter().acquirePermission()) {
 					provider.circuitBreaker().releasePermission();
+					provider.tokenBudget().settle(estimate, 0);
 					pending = new PendingFailover(provider.name(), "rate-limited", "requests per minute reached");
 					continue;
 				}
 				if (!provider.bulkhead().tryAcquirePermission()) {
 					provider.circuitBreaker().releasePermission();
+					provider.tokenBudget().settle(estimate, 0);
 					pending = new PendingFailover(provider.name(), "bulkhead-full", "too many calls in flight");
 					continue;
 				}
@@ -106,6 +114,7 @@ public class ProviderPool {
 				llmNanos += took;
 				if (!provider.builtin()) {
 					provider.circuitBreaker().onSuccess(took, TimeUnit.NANOSECONDS);
+					provider.tokenBudget().settle(estimate, reply.inputTokens() + reply.outputTokens());
 				}
 				BigDecimal cost = provider.costOf(reply.inputTokens(), reply.outputTokens());
 				provider.recordSuccess(Duration.ofNanos(took), reply.inputTokens(), reply.outputTokens(), cost);
@@ -119,6 +128,9 @@ public class ProviderPool {
 				llmNanos += took;
 				ProviderFailure failure = Failures.classify(ex, false);
 				FailureKind kind = failure.kind();
+				// A refused call used nothing; a stream that broke used about what was
+				// expected.
+				provider.tokenBudget().settle(estimate, (kind == FailureKind.MID_STREAM) ? estimate : 0);
 				provider.recordFailure(Duration.ofNanos(took));
 				this.metrics.recordFailure(provider.name(), model, kind.tag(), Duration.ofNanos(took));
 				if (kind.providerFault()) {

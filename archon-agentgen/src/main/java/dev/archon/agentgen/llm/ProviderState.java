@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param inputTokens prompt tokens sent
  * @param outputTokens answer tokens received
  * @param cost what its calls cost, in US dollars
+ * @param tokensAvailable what its tokens-per-minute budget has left now, {@code null}
+ * when it has none
  */
 public record ProviderState(String name, String type, int priority, String reasonerModel, String primaryModel,
 		String circuit, @Nullable Instant cooldownUntil, @Nullable String cooldownReason, @Nullable Long latencyP50Ms,
-		@Nullable Long latencyP95Ms, long requests, long failures, long inputTokens, long outputTokens,
-		BigDecimal cost) {
+		@Nullable Long latencyP95Ms, long requests, long failures, long inputTokens, long outputTokens, BigDecimal cost,
+		@Nullable Long tokensAvailable) {
 
 }

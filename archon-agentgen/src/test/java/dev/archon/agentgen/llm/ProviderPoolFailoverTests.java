@@ -175,6 +175,23 @@ class ProviderPoolFailoverTests {
 	}
 
 	@Test
+	void movesOnWhenAProvidersTokensPerMinuteAreSpent() {
+		// A budget of exactly one call's estimate: the first call takes it all, and its
+		// reported usage leaves too little for a second one.
+		LlmProperties.Provider limited = SimulatedProviders.provider("sim-openai", ProviderType.OPENAI,
+				sim.baseUrl() + "/v1", 1, 600, Duration.ofSeconds(10), Duration.ofSeconds(2), 128_000,
+				Tokens.estimate(call(null)));
+		ProviderPool pool = SimulatedProviders.pool(List.of(limited, sim.anthropic(), SimulatedProviders.builtin()));
+		assertThat(pool.chat(call(null), this.failovers::add).provider()).isEqualTo("sim-openai");
+		assertThat(pool.states().get(0).tokensAvailable()).isLessThan(Tokens.estimate(call(null)));
+		assertThat(pool.chat(call(null), this.failovers::add).provider()).isEqualTo("sim-anthropic");
+		assertThat(this.failovers).singleElement().satisfies((failover) -> {
+			assertThat(failover.from()).isEqualTo("sim-openai");
+			assertThat(failover.reason()).isEqualTo("tpm");
+		});
+	}
+
+	@Test
 	void fallsBackToTheBuiltinProviderWhenAllAreDown() {
 		sim.fault("{\"provider\":\"openai\",\"mode\":\"status\",\"status\":500}");
 		sim.fault("{\"provider\":\"anthropic\",\"mode\":\"status\",\"status\":529}");

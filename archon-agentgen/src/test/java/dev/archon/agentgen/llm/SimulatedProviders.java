@@ -83,8 +83,13 @@ public final class SimulatedProviders implements AutoCloseable {
 
 	static LlmProperties.Provider provider(String name, ProviderType type, String baseUrl, int priority, int rpm,
 			Duration timeout, Duration firstTokenTimeout, int contextWindow) {
+		return provider(name, type, baseUrl, priority, rpm, timeout, firstTokenTimeout, contextWindow, 0);
+	}
+
+	static LlmProperties.Provider provider(String name, ProviderType type, String baseUrl, int priority, int rpm,
+			Duration timeout, Duration firstTokenTimeout, int contextWindow, long tpm) {
 		return new LlmProperties.Provider(name, type, baseUrl, "sim", new LlmProperties.Models("sim-r", "sim-p"),
-				priority, 1, rpm, 0, timeout, firstTokenTimeout, 8, contextWindow, new BigDecimal("1"),
+				priority, 1, rpm, tpm, timeout, firstTokenTimeout, 8, contextWindow, new BigDecimal("1"),
 				new BigDecimal("2"));
 	}
 
