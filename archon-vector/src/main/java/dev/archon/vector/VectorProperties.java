@@ -25,12 +25,13 @@ import org.springframework.validation.annotation.Validated;
  * @param index how the approximate-nearest-neighbour index is built
  * @param ingest limits of direct ingestion
  * @param crawl limits and safety of crawling
+ * @param summaries the LLM that titles and summarizes chunks, if any
  */
 @Validated
 @ConfigurationProperties("archon.vector")
 public record VectorProperties(@DefaultValue @Valid Embedding embedding, @DefaultValue @Valid Chunking chunking,
 		@DefaultValue @Valid Search search, @DefaultValue @Valid Index index, @DefaultValue @Valid Ingest ingest,
-		@DefaultValue @Valid Crawl crawl) {
+		@DefaultValue @Valid Crawl crawl, @DefaultValue @Valid Summaries summaries) {
 
 	/**
 	 * The embedding model.
@@ -164,6 +165,29 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 			@DefaultValue("500") @Min(1) int maxPages, @DefaultValue("15s") @NotNull Duration timeout,
 			@DefaultValue("2") @Min(0) int retries, @DefaultValue("30s") Duration lease,
 			@DefaultValue("ArchonBot") String userAgent) {
+
+	}
+
+	/**
+	 * Titles and summaries of chunks by an LLM. Without a base URL, the chunker's heading
+	 * and first sentences are the title and summary.
+	 *
+	 * @param baseUrl an OpenAI-compatible API with {@code /chat/completions} under it,
+	 * such as {@code https://api.openai.com/v1} or {@code http://localhost:11434/v1};
+	 * blank for none (env {@code ARCHON_VECTOR_SUMMARIES_BASE_URL})
+	 * @param apiKey its bearer token, from the environment:
+	 * {@code ARCHON_VECTOR_SUMMARIES_API_KEY}
+	 * @param model the chat model's name
+	 * @param concurrency how many chunks one instance asks about at once
+	 * @param timeout how long one call may take before the chunk falls back to the
+	 * heuristic
+	 * @param maxRetries retries of a failed call
+	 * @param maxCharacters how much of a chunk goes into the prompt
+	 */
+	public record Summaries(@DefaultValue("") String baseUrl, @Nullable String apiKey,
+			@DefaultValue("gpt-4o-mini") @NotBlank String model, @DefaultValue("4") @Min(1) int concurrency,
+			@DefaultValue("30s") Duration timeout, @DefaultValue("1") @Min(0) int maxRetries,
+			@DefaultValue("6000") @Min(100) int maxCharacters) {
 
 	}
 

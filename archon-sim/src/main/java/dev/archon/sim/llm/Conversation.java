@@ -98,6 +98,14 @@ public final class Conversation {
 	}
 
 	/**
+	 * The last message of the user.
+	 * @return its text, empty when there is none
+	 */
+	String lastUserMessage() {
+		return this.lastUserMessage;
+	}
+
+	/**
 	 * Estimates the request's tokens: its text plus a few per message for the roles.
 	 * @return the prompt tokens
 	 */

@@ -11,13 +11,14 @@ import java.util.Locale;
  * </pre>
  *
  * with one of {@code scope}, {@code advisor}, {@code coder}, {@code refine-prompt},
- * {@code refine-tools} or {@code refine-agent}. Without a marker, or with an unknown one,
- * the answer is a short generic one.
+ * {@code refine-tools} or {@code refine-agent}, or {@code chunk-summary} (archon-vector's
+ * title and summary of a documentation chunk, the chunk being the last user message).
+ * Without a marker, or with an unknown one, the answer is a short generic one.
  */
 public enum PipelineStep {
 
 	SCOPE("scope"), ADVISOR("advisor"), CODER("coder"), REFINE_PROMPT("refine-prompt"), REFINE_TOOLS("refine-tools"),
-	REFINE_AGENT("refine-agent"), GENERIC("generic");
+	REFINE_AGENT("refine-agent"), CHUNK_SUMMARY("chunk-summary"), GENERIC("generic");
 
 	static final String MARKER = "ARCHON-STEP:";
 

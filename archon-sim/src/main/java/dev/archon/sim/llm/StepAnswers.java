@@ -35,6 +35,9 @@ public class StepAnswers {
 		if (step == PipelineStep.GENERIC) {
 			return GENERIC;
 		}
+		if (step == PipelineStep.CHUNK_SUMMARY) {
+			return ChunkSummaries.answer(conversation.lastUserMessage());
+		}
 		AgentNames names = AgentNames.from(conversation.description());
 		Template template = switch (step) {
 			case SCOPE -> names.home() ? AgentTemplates.HOME_SCOPE : AgentTemplates.GENERIC_SCOPE;
@@ -42,7 +45,7 @@ public class StepAnswers {
 			case CODER -> names.home() ? AgentTemplates.HOME_CODER : AgentTemplates.GENERIC_CODER;
 			case REFINE_PROMPT -> AgentTemplates.PROMPT_SUGGESTIONS;
 			case REFINE_TOOLS -> AgentTemplates.TOOL_SUGGESTIONS;
-			case REFINE_AGENT, GENERIC -> AgentTemplates.AGENT_SUGGESTIONS;
+			case REFINE_AGENT, GENERIC, CHUNK_SUMMARY -> AgentTemplates.AGENT_SUGGESTIONS;
 		};
 		return template.render(names);
 	}

@@ -102,6 +102,20 @@ class StepAnswersTests {
 	}
 
 	@Test
+	void chunkSummaryIsJsonDerivedFromTheChunk() {
+		String chunk = "## Tools\n\nTools let the model call **Python** functions. They are registered with a decorator.";
+		Completion completion = this.answers.complete(openAi("Title and summarize.\nARCHON-STEP: chunk-summary", chunk),
+				0);
+
+		assertThat(completion.step()).isEqualTo(PipelineStep.CHUNK_SUMMARY);
+		Map<String, Object> answer = JsonMapper.shared().readValue(completion.text(), Map.class);
+		assertThat(answer).containsEntry("title", "Sim: Tools Tools let the model call")
+			.containsEntry("summary", "Sim summary of 14 words. Tools Tools let the model call Python functions.");
+		assertThat(this.answers.complete(openAi("ARCHON-STEP: chunk-summary", chunk), 0).text())
+			.isEqualTo(completion.text());
+	}
+
+	@Test
 	void stepMarkerIsReadFromTheFirstMessageWithoutASystemMessage() {
 		ObjectNode request = JsonMapper.shared().createObjectNode();
 		ArrayNode messages = request.putArray("messages");

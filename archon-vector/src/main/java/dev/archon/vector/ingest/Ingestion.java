@@ -20,6 +20,8 @@ import dev.archon.vector.embed.Embedder;
 import dev.archon.vector.pages.Corpus;
 import dev.archon.vector.pages.Pages;
 import dev.archon.vector.pages.Pages.NewChunk;
+import dev.archon.vector.summary.Summarizer;
+import dev.archon.vector.summary.Titled;
 
 import org.springframework.stereotype.Service;
 
@@ -42,6 +44,8 @@ public class Ingestion {
 
 	private final Embedder embedder;
 
+	private final Summarizer summarizer;
+
 	private final Pages pages;
 
 	private final Corpus corpus;
@@ -52,8 +56,9 @@ public class Ingestion {
 
 	private final Counter storedChunks;
 
-	Ingestion(VectorProperties properties, Embedder embedder, Pages pages, Corpus corpus, JsonMapper json,
-			MeterRegistry meterRegistry) {
+	Ingestion(VectorProperties properties, Embedder embedder, Summarizer summarizer, Pages pages, Corpus corpus,
+			JsonMapper json, MeterRegistry meterRegistry) {
+		this.summarizer = summarizer;
 		VectorProperties.Chunking chunking = properties.chunking();
 		this.chunker = new MarkdownChunker(chunking.targetSize(), chunking.overlap(), chunking.maxFence());
 		this.embedder = embedder;
@@ -131,6 +136,13 @@ public class Ingestion {
 	}
 
 	private List<List<NewChunk>> embed(List<Chunked> group) {
+		List<Chunk> all = new ArrayList<>();
+		for (Chunked chunked : group) {
+			all.addAll(chunked.chunks());
+		}
+		// Titles and summaries (an LLM's, when one is configured) arrive while the model
+		// embeds.
+		Summarizer.Pending titles = this.summarizer.start(all);
 		List<String> texts = new ArrayList<>();
 		for (Chunked chunked : group) {
 			for (Chunk chunk : chunked.chunks()) {
@@ -150,7 +162,8 @@ public class Ingestion {
 				// The overlap only helps the embedding; the stored text is the chunk's
 				// own part,
 				// so that a page's chunks joined give back the page.
-				pageChunks.add(new NewChunk(chunk.number(), chunk.title(), chunk.summary(), chunk.own(), metadata,
+				Titled titled = titles.get(next);
+				pageChunks.add(new NewChunk(chunk.number(), titled.title(), titled.summary(), chunk.own(), metadata,
 						vectors.get(next++)));
 			}
 			embedded.add(pageChunks);
