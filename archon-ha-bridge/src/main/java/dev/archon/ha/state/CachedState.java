@@ -12,16 +12,38 @@ import tools.jackson.databind.JsonNode;
 /**
  * One entity's state as Home Assistant sent it, with what the cache needs to filter and
  * order it.
- *
- * @param entityId the entity id
- * @param domain its domain
- * @param lastUpdated when the state or its attributes last changed; of two states of an
- * entity the later one wins
- * @param json the state object exactly as Home Assistant sent it
- * @param body the state object serialized once, as UTF-8 JSON, so that a read is a copy
- * of these bytes rather than a serialization; never to be modified
  */
-public record CachedState(String entityId, String domain, Instant lastUpdated, JsonNode json, byte[] body) {
+public final class CachedState {
+
+	private final String entityId;
+
+	private final String domain;
+
+	private final Instant lastUpdated;
+
+	private final JsonNode json;
+
+	/**
+	 * The state object serialized, once, on the first read: most states are replaced by
+	 * the next change before anyone reads them, so serializing every change would cost
+	 * the event path for nothing.
+	 */
+	private volatile byte @Nullable [] body;
+
+	/**
+	 * A state.
+	 * @param entityId the entity id
+	 * @param domain its domain
+	 * @param lastUpdated when the state or its attributes last changed; of two states of
+	 * an entity the later one wins
+	 * @param json the state object exactly as Home Assistant sent it
+	 */
+	CachedState(String entityId, String domain, Instant lastUpdated, JsonNode json) {
+		this.entityId = entityId;
+		this.domain = domain;
+		this.lastUpdated = lastUpdated;
+		this.json = json;
+	}
 
 	/**
 	 * Reads a state object.
@@ -33,9 +55,44 @@ public record CachedState(String entityId, String domain, Instant lastUpdated, J
 		if (!EntityIds.isValid(entityId)) {
 			return null;
 		}
-		// JsonNode renders itself as valid JSON.
 		return new CachedState(entityId, EntityIds.domain(entityId), instant(json.path("last_updated").asString("")),
-				json, json.toString().getBytes(StandardCharsets.UTF_8));
+				json);
+	}
+
+	public String entityId() {
+		return this.entityId;
+	}
+
+	public String domain() {
+		return this.domain;
+	}
+
+	public Instant lastUpdated() {
+		return this.lastUpdated;
+	}
+
+	/**
+	 * The state object exactly as Home Assistant sent it.
+	 * @return the state object; never to be modified
+	 */
+	public JsonNode json() {
+		return this.json;
+	}
+
+	/**
+	 * The state object as UTF-8 JSON, so that a read is a copy of these bytes rather than
+	 * a serialization.
+	 * @return the bytes; never to be modified
+	 */
+	public byte[] body() {
+		byte[] bytes = this.body;
+		if (bytes == null) {
+			// JsonNode renders itself as valid JSON. Two first readers may both do it,
+			// with the same result.
+			bytes = this.json.toString().getBytes(StandardCharsets.UTF_8);
+			this.body = bytes;
+		}
+		return bytes;
 	}
 
 	/**
@@ -43,7 +100,7 @@ public record CachedState(String entityId, String domain, Instant lastUpdated, J
 	 * @return the text of {@link #body()}
 	 */
 	public String bodyText() {
-		return new String(this.body, StandardCharsets.UTF_8);
+		return new String(body(), StandardCharsets.UTF_8);
 	}
 
 	public String state() {
