@@ -99,6 +99,22 @@ class HaBridgeIntegrationTests {
 	}
 
 	@Test
+	void filtersStatesByAreaFromTheRegistries() {
+		// The light holds its area in the entity registry, the temperature sensor through
+		// its device's; states carry no area at all.
+		JsonNode kitchen = get("/api/v1/ha/states?area=kitchen").getBody();
+		assertThat(ids(kitchen.path("states")))
+			.contains(DemoRoutines.KITCHEN_LIGHT, "sensor.kitchen_temperature", DemoRoutines.COFFEE_MAKER_POWER)
+			.doesNotContain(DemoRoutines.BEDROOM_LIGHT, "weather.home");
+		assertThat(kitchen.path("states"))
+			.allSatisfy((state) -> assertThat(state.path("attributes").has("area_id")).isFalse());
+		JsonNode byName = get("/api/v1/ha/states?area=Living Room&domain=light").getBody();
+		assertThat(ids(byName.path("states"))).contains(DemoRoutines.LIVING_ROOM_LIGHT)
+			.allSatisfy((id) -> assertThat(id).startsWith("light.living_room"));
+		assertThat(get("/api/v1/ha/states?area=nowhere").getBody().path("count").asInt()).isZero();
+	}
+
+	@Test
 	void refusesInvalidEntityIdWith400AndUnknownWith404() {
 		ResponseEntity<JsonNode> invalid = get("/api/v1/ha/states/light.double__underscore");
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
