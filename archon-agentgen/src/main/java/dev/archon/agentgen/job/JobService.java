@@ -46,9 +46,9 @@ public class JobService {
 	 */
 	public Accepted submit(NewJob job) {
 		if (job.idempotencyKey() != null) {
-			Optional<UUID> existing = this.jobs.findByIdempotencyKey(job.idempotencyKey());
+			Optional<Jobs.Keyed> existing = this.jobs.findByIdempotencyKey(job.idempotencyKey());
 			if (existing.isPresent()) {
-				return new Accepted(existing.get(), this.jobs.status(existing.get()).orElse("queued"), false);
+				return new Accepted(existing.get().id(), existing.get().status(), false);
 			}
 		}
 		String cacheKey = ResultCache.key(job.description(), job.framework(), job.refinements(), job.sources());
@@ -85,8 +85,8 @@ public class JobService {
 	 * race to insert.
 	 */
 	private Accepted existing(NewJob job) {
-		UUID existing = this.jobs.findByIdempotencyKey(String.valueOf(job.idempotencyKey())).orElseThrow();
-		return new Accepted(existing, this.jobs.status(existing).orElse("queued"), false);
+		Jobs.Keyed existing = this.jobs.findByIdempotencyKey(String.valueOf(job.idempotencyKey())).orElseThrow();
+		return new Accepted(existing.id(), existing.status(), false);
 	}
 
 	public JobView get(UUID id) {

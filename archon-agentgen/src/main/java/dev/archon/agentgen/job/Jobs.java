@@ -97,10 +97,13 @@ class Jobs {
 			.optional();
 	}
 
-	Optional<UUID> findByIdempotencyKey(String key) {
-		return this.jdbc.sql("SELECT id FROM agent_jobs WHERE idempotency_key = :key")
+	/**
+	 * The job that a request with this idempotency key made, with its status.
+	 */
+	Optional<Keyed> findByIdempotencyKey(String key) {
+		return this.jdbc.sql("SELECT id, status FROM agent_jobs WHERE idempotency_key = :key")
 			.param("key", key)
-			.query(UUID.class)
+			.query((rs, row) -> new Keyed(rs.getObject("id", UUID.class), rs.getString("status")))
 			.optional();
 	}
 
@@ -344,6 +347,13 @@ class Jobs {
 	record Claimed(UUID id, String description, String framework, int refinements, List<String> sources,
 			@Nullable String providerHint, int version, @Nullable String feedback, int attempts, boolean useCache,
 			String cacheKey, long startedEventId) {
+
+	}
+
+	/**
+	 * A job found by its idempotency key.
+	 */
+	record Keyed(UUID id, String status) {
 
 	}
 
