@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Every activation of every entity in the period, kept as parallel primitive arrays so
  * that a week of a large home stays small, then sorted by time for the co-occurrence
- * scan.
+ * scan. Readers of several history responses add to it at once.
  */
 final class ActivationLog {
 
@@ -13,20 +13,21 @@ final class ActivationLog {
 
 	private int[] entities = new int[1024];
 
-	private String[] states = new String[1024];
-
 	private int size;
 
-	synchronized void add(long epochMillis, int entity, String state) {
+	/**
+	 * Records an activation.
+	 * @param epochMillis when
+	 * @param entity the entity's index
+	 */
+	synchronized void add(long epochMillis, int entity) {
 		if (this.size == this.times.length) {
 			int capacity = this.size * 2;
 			this.times = Arrays.copyOf(this.times, capacity);
 			this.entities = Arrays.copyOf(this.entities, capacity);
-			this.states = Arrays.copyOf(this.states, capacity);
 		}
 		this.times[this.size] = epochMillis;
 		this.entities[this.size] = entity;
-		this.states[this.size] = state;
 		this.size++;
 	}
 
@@ -42,28 +43,31 @@ final class ActivationLog {
 		return this.entities[i];
 	}
 
-	String state(int i) {
-		return this.states[i];
-	}
-
-	/** Orders the log by time; entries of equal time keep no particular order. */
-	void sort() {
-		Integer[] order = new Integer[this.size];
-		for (int i = 0; i < this.size; i++) {
-			order[i] = i;
+	/**
+	 * Orders the log by time, then entity. Each entry is packed into one long, its time
+	 * since the earliest in the high bits and its entity below, so that sorting is one
+	 * primitive sort.
+	 * @param entityCount how many entities there are: indexes lie below it
+	 */
+	void sort(int entityCount) {
+		if (this.size == 0) {
+			return;
 		}
-		Arrays.sort(order, (a, b) -> Long.compare(this.times[a], this.times[b]));
-		long[] sortedTimes = new long[this.size];
-		int[] sortedEntities = new int[this.size];
-		String[] sortedStates = new String[this.size];
+		long earliest = Long.MAX_VALUE;
 		for (int i = 0; i < this.size; i++) {
-			sortedTimes[i] = this.times[order[i]];
-			sortedEntities[i] = this.entities[order[i]];
-			sortedStates[i] = this.states[order[i]];
+			earliest = Math.min(earliest, this.times[i]);
 		}
-		this.times = sortedTimes;
-		this.entities = sortedEntities;
-		this.states = sortedStates;
+		int entityBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, entityCount - 1));
+		long[] packed = new long[this.size];
+		for (int i = 0; i < this.size; i++) {
+			packed[i] = ((this.times[i] - earliest) << entityBits) | this.entities[i];
+		}
+		Arrays.sort(packed);
+		long mask = (1L << entityBits) - 1;
+		for (int i = 0; i < this.size; i++) {
+			this.times[i] = earliest + (packed[i] >>> entityBits);
+			this.entities[i] = (int) (packed[i] & mask);
+		}
 	}
 
 }

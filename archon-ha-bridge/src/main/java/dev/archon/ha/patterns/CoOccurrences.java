@@ -2,7 +2,8 @@ package dev.archon.ha.patterns;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Set;
  * Finds entities that become active soon after another does (a light after a motion
  * sensor, a door after its lock) in one pass over the time-ordered activations, counting
  * each pair once per activation of the trigger. A pair counts only when it happens far
- * more often than chance would make it.
+ * more often than chance would make it. Pairs are counted in a primitive table, and the
+ * delays kept only for the pairs that qualify, in a second pass.
  */
 final class CoOccurrences {
 
@@ -28,73 +30,200 @@ final class CoOccurrences {
 
 	private static final double MIN_CONFIDENCE = 0.6;
 
+	/** A pair must happen this many times more often than chance would make it. */
+	private static final double OVER_CHANCE = 3;
+
 	private CoOccurrences() {
 	}
 
 	static List<PatternReport.CoOccurrence> find(ActivationLog log, List<EntityActivity> entities, Duration window,
 			Duration period) {
-		log.sort();
+		int count = entities.size();
+		log.sort(count);
 		long windowMillis = window.toMillis();
-		Map<Long, List<Long>> delays = new HashMap<>();
-		// Which trigger activation last counted each follower: once per activation, even
-		// when the follower flickers, in constant time however busy the window is.
-		int[] countedFor = new int[entities.size()];
-		java.util.Arrays.fill(countedFor, -1);
-		for (int i = 0; i < log.size(); i++) {
-			EntityActivity trigger = entities.get(log.entity(i));
-			if (!TRIGGERS.contains(trigger.domain)) {
+		double periodMillis = Math.max(1, period.toMillis());
+		boolean[] followers = new boolean[count];
+		double[] chances = new double[count];
+		for (EntityActivity entity : entities) {
+			// How often the entity would start inside a window by chance alone.
+			chances[entity.index] = Math.min(1.0, entity.activations * (double) windowMillis / periodMillis);
+			// A follower so busy that chance alone explains it can never qualify.
+			followers[entity.index] = FOLLOWERS.contains(entity.domain) && OVER_CHANCE * chances[entity.index] <= 1.0;
+		}
+		int[][] byEntity = positionsByEntity(log, count);
+		Window scan = new Window(log, followers, windowMillis);
+		int[] counts = new int[count];
+		Longs[] delays = new Longs[count];
+		List<PatternReport.CoOccurrence> found = new ArrayList<>();
+		for (EntityActivity trigger : entities) {
+			int[] activations = byEntity[trigger.index];
+			if (!TRIGGERS.contains(trigger.domain) || activations.length < MIN_COUNT) {
 				continue;
 			}
-			for (int j = i + 1; j < log.size() && log.time(j) - log.time(i) <= windowMillis; j++) {
-				int follower = log.entity(j);
-				if (follower == trigger.index || countedFor[follower] == i
-						|| !FOLLOWERS.contains(entities.get(follower).domain)) {
-					continue;
+			// One trigger at a time: its followers are counted in a dense array that
+			// stays
+			// in the cache, and delays are kept only for the followers that qualify.
+			IntList touched = new IntList();
+			scan.each(activations, (follower, delay) -> {
+				if (counts[follower]++ == 0) {
+					touched.add(follower);
 				}
-				countedFor[follower] = i;
-				long key = ((long) trigger.index << 32) | follower;
-				delays.computeIfAbsent(key, (k) -> new ArrayList<>()).add(log.time(j) - log.time(i));
+			});
+			boolean any = false;
+			for (int i = 0; i < touched.size(); i++) {
+				int follower = touched.get(i);
+				double confidence = (double) counts[follower] / Math.max(1, trigger.activations);
+				if (counts[follower] >= MIN_COUNT && confidence >= MIN_CONFIDENCE
+						&& confidence >= OVER_CHANCE * chances[follower]) {
+					delays[follower] = new Longs();
+					any = true;
+				}
+				counts[follower] = 0;
+			}
+			if (any) {
+				scan.each(activations, (follower, delay) -> {
+					if (delays[follower] != null) {
+						delays[follower].add(delay);
+					}
+				});
+				for (int i = 0; i < touched.size(); i++) {
+					int follower = touched.get(i);
+					if (delays[follower] != null) {
+						found.add(describe(trigger, entities.get(follower), delays[follower], window));
+						delays[follower] = null;
+					}
+				}
 			}
 		}
-		List<PatternReport.CoOccurrence> found = new ArrayList<>();
-		double periodMillis = Math.max(1, period.toMillis());
-		delays.forEach((key, pairDelays) -> {
-			EntityActivity trigger = entities.get((int) (key >>> 32));
-			EntityActivity follower = entities.get((int) (long) key);
-			int count = pairDelays.size();
-			double confidence = (double) count / Math.max(1, trigger.activations);
-			// How often the follower would start inside a window by chance alone.
-			double chance = Math.min(1.0, follower.activations * (double) windowMillis / periodMillis);
-			if (count < MIN_COUNT || confidence < MIN_CONFIDENCE || confidence < 3 * chance) {
-				return;
-			}
-			pairDelays.sort(null);
-			double median = pairDelays.get(pairDelays.size() / 2) / 1000.0;
-			String triggerState = dominantState(trigger);
-			String followerState = dominantState(follower);
-			String description = String.format(Locale.ROOT,
-					"%s becomes %s within %d s after %s becomes %s (%d times, %d%% of the time, typically after %.0f s)",
-					follower.entityId, followerState, window.toSeconds(), trigger.entityId, triggerState, count,
-					Math.round(Math.min(1.0, confidence) * 100), median);
-			found.add(new PatternReport.CoOccurrence(trigger.entityId, triggerState, follower.entityId, followerState,
-					window.toSeconds(), count, Math.round(Math.min(1.0, confidence) * 100) / 100.0, median,
-					description));
-		});
-		found.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+		found.sort(Comparator.comparingDouble(PatternReport.CoOccurrence::confidence)
+			.thenComparingInt(PatternReport.CoOccurrence::count)
+			.reversed()
+			.thenComparing(PatternReport.CoOccurrence::trigger)
+			.thenComparing(PatternReport.CoOccurrence::follower));
 		return found;
+	}
+
+	/** Each entity's positions in the time-ordered log, in time order. */
+	private static int[][] positionsByEntity(ActivationLog log, int count) {
+		int[] sizes = new int[count];
+		for (int i = 0; i < log.size(); i++) {
+			sizes[log.entity(i)]++;
+		}
+		int[][] positions = new int[count][];
+		for (int entity = 0; entity < count; entity++) {
+			positions[entity] = new int[sizes[entity]];
+			sizes[entity] = 0;
+		}
+		for (int i = 0; i < log.size(); i++) {
+			int entity = log.entity(i);
+			positions[entity][sizes[entity]++] = i;
+		}
+		return positions;
+	}
+
+	private static PatternReport.CoOccurrence describe(EntityActivity trigger, EntityActivity follower, Longs delays,
+			Duration window) {
+		int count = delays.size();
+		double confidence = Math.min(1.0, (double) count / Math.max(1, trigger.activations));
+		double median = delays.sorted()[count / 2] / 1000.0;
+		String triggerState = dominantState(trigger);
+		String followerState = dominantState(follower);
+		String description = String.format(Locale.ROOT,
+				"%s becomes %s within %d s after %s becomes %s (%d times, %d%% of the time, typically after %.0f s)",
+				follower.entityId, followerState, window.toSeconds(), trigger.entityId, triggerState, count,
+				Math.round(confidence * 100), median);
+		return new PatternReport.CoOccurrence(trigger.entityId, triggerState, follower.entityId, followerState,
+				window.toSeconds(), count, Math.round(confidence * 100) / 100.0, median, description);
 	}
 
 	/** The active state the entity enters most often. */
 	static String dominantState(EntityActivity activity) {
 		String best = "on";
 		int most = -1;
-		for (Map.Entry<String, List<Long>> entry : activity.entries.entrySet()) {
+		for (Map.Entry<String, Longs> entry : activity.entries.entrySet()) {
 			if (EntityActivity.isActive(entry.getKey()) && entry.getValue().size() > most) {
 				best = entry.getKey();
 				most = entry.getValue().size();
 			}
 		}
 		return best;
+	}
+
+	@FunctionalInterface
+	private interface FollowerVisitor {
+
+		void visit(int follower, long delayMillis);
+
+	}
+
+	/**
+	 * Visits every follower activation within the window after each of a trigger's
+	 * activations, once per follower and activation however often the follower flickers.
+	 */
+	private static final class Window {
+
+		private final ActivationLog log;
+
+		private final boolean[] followers;
+
+		private final long windowMillis;
+
+		/** Which activation last visited each follower: constant time per check. */
+		private final long[] visitedFor;
+
+		private long pass;
+
+		Window(ActivationLog log, boolean[] followers, long windowMillis) {
+			this.log = log;
+			this.followers = followers;
+			this.windowMillis = windowMillis;
+			this.visitedFor = new long[followers.length];
+			Arrays.fill(this.visitedFor, -1);
+		}
+
+		void each(int[] activations, FollowerVisitor visitor) {
+			// Stamps differ between passes, so that a second pass over the same
+			// activations
+			// visits again.
+			this.pass++;
+			for (int i : activations) {
+				int trigger = this.log.entity(i);
+				long time = this.log.time(i);
+				long stamp = this.pass * this.log.size() + i;
+				for (int j = i + 1; j < this.log.size() && this.log.time(j) - time <= this.windowMillis; j++) {
+					int follower = this.log.entity(j);
+					if (follower != trigger && this.followers[follower] && this.visitedFor[follower] != stamp) {
+						this.visitedFor[follower] = stamp;
+						visitor.visit(follower, this.log.time(j) - time);
+					}
+				}
+			}
+		}
+
+	}
+
+	/** A growable list of primitive ints. */
+	private static final class IntList {
+
+		private int[] values = new int[16];
+
+		private int size;
+
+		void add(int value) {
+			if (this.size == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.values[this.size++] = value;
+		}
+
+		int get(int index) {
+			return this.values[index];
+		}
+
+		int size() {
+			return this.size;
+		}
+
 	}
 
 }

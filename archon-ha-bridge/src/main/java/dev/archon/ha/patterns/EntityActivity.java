@@ -1,15 +1,16 @@
 package dev.archon.ha.patterns;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entity's history, folded as it streams past: transitions, activations by weekday
- * and hour, on-durations, and the local times at which it entered each state.
+ * and hour, on-durations, and the local times at which it entered each state. Rows of one
+ * entity arrive in time order from one reader, so nothing here is shared between threads.
  */
 final class EntityActivity {
 
@@ -20,6 +21,8 @@ final class EntityActivity {
 	/** Enough entries of one state for a month of a busy entity. */
 	private static final int MAX_ENTRIES = 4096;
 
+	private static final long NOT_ACTIVE = Long.MIN_VALUE;
+
 	final String entityId;
 
 	final String domain;
@@ -29,28 +32,35 @@ final class EntityActivity {
 	/** Activations by weekday (Monday first) and hour of the local day. */
 	final int[][] activity = new int[7][24];
 
-	final List<Long> onSeconds = new ArrayList<>();
+	/** How long each activation lasted, in seconds. */
+	final Longs onSeconds = new Longs();
 
-	/** Per state, the local times it was entered at (epoch seconds). */
-	final java.util.Map<String, List<Long>> entries = new java.util.HashMap<>();
+	/** Per state, the local times it was entered at (see {@link LocalClock#local}). */
+	final Map<String, Longs> entries = new HashMap<>();
 
 	long transitions;
 
 	long activations;
 
+	/** Whether the entity is a measurement, whose changes are only counted. */
 	boolean numeric;
 
-	private @org.jspecify.annotations.Nullable String state;
+	private @Nullable String state;
 
-	private long activeSince = -1;
+	/** A measurement's last value, kept as characters so that no row makes a string. */
+	private char[] value = new char[16];
 
-	private final ZoneId zone;
+	private int valueLength;
+
+	private long activeSince = NOT_ACTIVE;
+
+	private final LocalClock clock;
 
 	EntityActivity(String entityId, int index, ZoneId zone) {
 		this.entityId = entityId;
 		this.domain = entityId.substring(0, entityId.indexOf('.'));
 		this.index = index;
-		this.zone = zone;
+		this.clock = new LocalClock(zone);
 	}
 
 	static boolean isActive(String state) {
@@ -58,75 +68,139 @@ final class EntityActivity {
 	}
 
 	/**
-	 * Takes the next row of the history.
-	 * @param newState the state
-	 * @param at when it was entered (clamped to the period's start for the first row)
-	 * @param first whether this is the state at the start of the period
-	 * @param events where activations are collected for co-occurrences
+	 * Takes the state at the start of the period.
+	 * @param startState the state
+	 * @param micros when the period starts, in microseconds since the epoch
 	 */
-	void row(String newState, Instant at, boolean first, ActivationLog events) {
-		long epoch = at.getEpochSecond();
-		if (first) {
-			this.state = newState;
-			this.numeric = isNumber(newState);
-			if (!this.numeric && isActive(newState)) {
-				this.activeSince = epoch;
-			}
-			return;
+	void start(String startState, long micros) {
+		this.state = startState;
+		char[] chars = startState.toCharArray();
+		this.numeric = isNumber(chars, 0, chars.length);
+		if (this.numeric) {
+			remember(chars, 0, chars.length);
 		}
+		else if (isActive(startState)) {
+			this.activeSince = Math.floorDiv(micros, 1_000_000);
+		}
+	}
+
+	/**
+	 * Takes the next change of a non-numeric state.
+	 * @param newState the state
+	 * @param micros when it was entered, in microseconds since the epoch
+	 * @param log where activations are collected for co-occurrences
+	 */
+	void row(String newState, long micros, ActivationLog log) {
 		if (newState.equals(this.state)) {
 			return;
 		}
 		this.transitions++;
 		this.state = newState;
-		if (this.numeric || isNumber(newState)) {
-			this.numeric = true;
-			return;
-		}
-		List<Long> times = this.entries.computeIfAbsent(newState, (key) -> new ArrayList<>());
+		long epochSecond = Math.floorDiv(micros, 1_000_000);
+		long local = this.clock.local(epochSecond);
+		Longs times = this.entries.computeIfAbsent(newState, (key) -> new Longs());
 		if (times.size() < MAX_ENTRIES) {
-			times.add(epoch);
+			times.add(local);
 		}
 		boolean active = isActive(newState);
-		if (active && this.activeSince < 0) {
-			this.activeSince = epoch;
+		if (active && this.activeSince == NOT_ACTIVE) {
+			this.activeSince = epochSecond;
 			this.activations++;
-			ZonedDateTime local = at.atZone(this.zone);
-			this.activity[local.getDayOfWeek().getValue() - 1][local.getHour()]++;
-			events.add(epoch * 1000 + at.getNano() / 1_000_000, this.index, newState);
+			this.activity[LocalClock.weekday(LocalClock.day(local))][LocalClock.minuteOfDay(local) / 60]++;
+			log.add(Math.floorDiv(micros, 1_000), this.index);
 		}
-		else if (!active && this.activeSince >= 0) {
-			this.onSeconds.add(epoch - this.activeSince);
-			this.activeSince = -1;
+		else if (!active && this.activeSince != NOT_ACTIVE) {
+			this.onSeconds.add(epochSecond - this.activeSince);
+			this.activeSince = NOT_ACTIVE;
 		}
 	}
 
 	/**
-	 * Takes the next row of a measurement, whose changes are only counted.
-	 * @param newState the measured value
+	 * Takes the next row of a measurement, or a number in an entity that had none so far,
+	 * which from then on is a measurement.
+	 * @param chars holds the value
+	 * @param offset where it starts
+	 * @param length how long it is
 	 */
-	void measurement(String newState) {
-		if (!newState.equals(this.state)) {
+	void measurement(char[] chars, int offset, int length) {
+		if (!this.numeric) {
+			this.numeric = true;
+			this.state = null;
 			this.transitions++;
-			this.state = newState;
 		}
+		else if (!sameValue(chars, offset, length)) {
+			this.transitions++;
+		}
+		else {
+			return;
+		}
+		remember(chars, offset, length);
 	}
 
-	private static boolean isNumber(String state) {
-		if (state.isEmpty()) {
+	private boolean sameValue(char[] chars, int offset, int length) {
+		if (length != this.valueLength) {
 			return false;
 		}
-		char c = state.charAt(0);
-		if (!(Character.isDigit(c) || c == '-' || c == '.')) {
+		for (int i = 0; i < length; i++) {
+			if (chars[offset + i] != this.value[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void remember(char[] chars, int offset, int length) {
+		if (length > this.value.length) {
+			this.value = new char[length];
+		}
+		System.arraycopy(chars, offset, this.value, 0, length);
+		this.valueLength = length;
+	}
+
+	/**
+	 * Whether a state is a number, as sensors report them ({@code 21.5}, {@code -3},
+	 * {@code 1.2e-05}).
+	 * @param c holds the state
+	 * @param offset where it starts
+	 * @param length how long it is
+	 * @return whether it is a number
+	 */
+	static boolean isNumber(char[] c, int offset, int length) {
+		int i = offset;
+		int end = offset + length;
+		if (i < end && (c[i] == '-' || c[i] == '+')) {
+			i++;
+		}
+		int digits = 0;
+		while (i < end && c[i] >= '0' && c[i] <= '9') {
+			i++;
+			digits++;
+		}
+		if (i < end && c[i] == '.') {
+			i++;
+			while (i < end && c[i] >= '0' && c[i] <= '9') {
+				i++;
+				digits++;
+			}
+		}
+		if (digits == 0) {
 			return false;
 		}
-		try {
-			Double.parseDouble(state);
-			return true;
+		if (i < end && (c[i] == 'e' || c[i] == 'E')) {
+			i++;
+			if (i < end && (c[i] == '-' || c[i] == '+')) {
+				i++;
+			}
+			int exponent = 0;
+			while (i < end && c[i] >= '0' && c[i] <= '9') {
+				i++;
+				exponent++;
+			}
+			if (exponent == 0) {
+				return false;
+			}
 		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
+		return i == end;
 	}
 
 }

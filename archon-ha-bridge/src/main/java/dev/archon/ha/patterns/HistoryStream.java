@@ -1,38 +1,53 @@
 package dev.archon.ha.patterns;
 
 import java.io.InputStream;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a {@code /api/history/period} response token by token and hands each row to its
- * entity's {@link EntityActivity}, so that no part of the history is ever held as a tree.
+ * Reads a {@code /api/history/period} response token by token as it arrives and hands
+ * each row to its entity's {@link EntityActivity}, so that no part of the history is ever
+ * held as a tree, and a row makes no objects: states are read from the parser's
+ * characters and named once per distinct state, times are read straight into
+ * microseconds.
  */
 final class HistoryStream {
 
-	private HistoryStream() {
+	private final Map<String, EntityActivity> activities;
+
+	private final long startMicros;
+
+	private final ActivationLog log;
+
+	private final StateNames names = new StateNames();
+
+	/** The current row's state: the parser reuses its characters for the next token. */
+	private char[] state = new char[32];
+
+	private int stateLength = -1;
+
+	/**
+	 * Prepares a reader.
+	 * @param activities the entities' folds, by entity id; rows of others are skipped
+	 * @param startMicros the period's start: the first row's time is clamped to it
+	 * @param log collects activations
+	 */
+	HistoryStream(Map<String, EntityActivity> activities, long startMicros, ActivationLog log) {
+		this.activities = activities;
+		this.startMicros = startMicros;
+		this.log = log;
 	}
 
 	/**
-	 * Reads the response.
+	 * Reads one response.
 	 * @param json makes the parser
 	 * @param body the response body
-	 * @param activities the entities' folds, by entity id; rows of others are skipped
-	 * @param start the period's start: the first row's time is clamped to it
-	 * @param log collects activations
 	 * @return how many rows were read
 	 */
-	static long read(JsonMapper json, InputStream body, Map<String, EntityActivity> activities, Instant start,
-			ActivationLog log) {
+	long read(JsonMapper json, InputStream body) {
 		long rows = 0;
 		try (JsonParser parser = json.createParser(body)) {
 			if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -43,127 +58,63 @@ final class HistoryStream {
 				boolean first = true;
 				while (parser.nextToken() == JsonToken.START_OBJECT) {
 					String entityId = null;
-					String state = null;
-					String changed = null;
+					long changed = IsoTimes.INVALID;
+					this.stateLength = -1;
 					while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 						String name = parser.currentName();
 						JsonToken value = parser.nextToken();
-						switch (name) {
-							case "entity_id" -> entityId = parser.getString();
-							case "state" -> state = parser.getString();
-							case "last_changed" -> changed = parser.getString();
-							default -> {
-								if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-									parser.skipChildren();
+						if (value == JsonToken.VALUE_STRING) {
+							switch (name) {
+								case "entity_id" -> entityId = parser.getString();
+								case "state" -> copyState(parser);
+								case "last_changed" -> changed = IsoTimes.micros(parser.getStringCharacters(),
+										parser.getStringOffset(), parser.getStringLength());
+								default -> {
 								}
 							}
 						}
+						else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+							parser.skipChildren();
+						}
 					}
-					if (first && entityId != null) {
-						activity = activities.get(entityId);
+					if (first) {
+						first = false;
+						activity = (entityId != null) ? this.activities.get(entityId) : null;
+						if (activity != null && this.stateLength >= 0 && changed != IsoTimes.INVALID) {
+							activity.start(new String(this.state, 0, this.stateLength),
+									Math.max(changed, this.startMicros));
+							rows++;
+						}
 					}
-					if (!first && activity != null && activity.numeric && state != null) {
-						// A measurement needs no time: only its changes are counted.
-						activity.measurement(state);
+					else if (activity != null && this.stateLength >= 0 && row(activity, changed)) {
 						rows++;
-						continue;
 					}
-					Instant at = instant(changed);
-					if (activity != null && state != null && at != null) {
-						activity.row(state, first && at.isBefore(start) ? start : at, first, log);
-						rows++;
-					}
-					first = false;
 				}
 			}
 		}
 		return rows;
 	}
 
-	static @Nullable Instant instant(@Nullable String iso) {
-		if (iso == null) {
-			return null;
+	private boolean row(EntityActivity activity, long changed) {
+		if (activity.numeric || EntityActivity.isNumber(this.state, 0, this.stateLength)) {
+			// A measurement needs no time: only its changes are counted.
+			activity.measurement(this.state, 0, this.stateLength);
+			return true;
 		}
-		Instant fast = fastInstant(iso);
-		if (fast != null) {
-			return fast;
+		if (changed == IsoTimes.INVALID) {
+			return false;
 		}
-		try {
-			return OffsetDateTime.parse(iso).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		activity.row(this.names.name(this.state, 0, this.stateLength), changed, this.log);
+		return true;
 	}
 
-	/**
-	 * Reads Home Assistant's own timestamp form
-	 * ({@code 2026-01-31T06:45:00.123456+00:00}) without the general parser, which would
-	 * cost more than the rest of a row's work.
-	 * @param iso the timestamp
-	 * @return the instant, or {@code null} when it has another form
-	 */
-	private static @Nullable Instant fastInstant(String iso) {
-		int length = iso.length();
-		if (length < 25 || iso.charAt(4) != '-' || iso.charAt(7) != '-' || iso.charAt(10) != 'T'
-				|| iso.charAt(13) != ':' || iso.charAt(16) != ':') {
-			return null;
+	private void copyState(JsonParser parser) {
+		int length = parser.getStringLength();
+		if (length > this.state.length) {
+			this.state = new char[Math.max(length, this.state.length * 2)];
 		}
-		int offsetAt = length - 6;
-		char sign = iso.charAt(offsetAt);
-		if ((sign != '+' && sign != '-') || iso.charAt(length - 3) != ':') {
-			return null;
-		}
-		int nanos = 0;
-		if (offsetAt > 19) {
-			int digits = offsetAt - 20;
-			if (iso.charAt(19) != '.' || digits < 1 || digits > 9) {
-				return null;
-			}
-			nanos = digits(iso, 20, offsetAt);
-			for (int i = digits; i < 9 && nanos >= 0; i++) {
-				nanos *= 10;
-			}
-		}
-		else if (offsetAt != 19) {
-			return null;
-		}
-		int year = digits(iso, 0, 4);
-		int month = digits(iso, 5, 7);
-		int day = digits(iso, 8, 10);
-		int hour = digits(iso, 11, 13);
-		int minute = digits(iso, 14, 16);
-		int second = digits(iso, 17, 19);
-		int offsetHours = digits(iso, offsetAt + 1, offsetAt + 3);
-		int offsetMinutes = digits(iso, offsetAt + 4, offsetAt + 6);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-				|| minute > 59 || second < 0 || second > 59 || nanos < 0 || offsetHours < 0 || offsetMinutes < 0) {
-			return null;
-		}
-		long epochDay;
-		try {
-			epochDay = LocalDate.of(year, month, day).toEpochDay();
-		}
-		catch (DateTimeException ex) {
-			return null;
-		}
-		long offsetSeconds = (offsetHours * 3600L + offsetMinutes * 60L) * ((sign == '+') ? 1 : -1);
-		return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
-	}
-
-	/**
-	 * The number the digits between two indexes spell, or -1 when a character is not one.
-	 */
-	private static int digits(String text, int from, int to) {
-		int value = 0;
-		for (int i = from; i < to; i++) {
-			int digit = text.charAt(i) - '0';
-			if (digit < 0 || digit > 9) {
-				return -1;
-			}
-			value = value * 10 + digit;
-		}
-		return value;
+		System.arraycopy(parser.getStringCharacters(), parser.getStringOffset(), this.state, 0, length);
+		this.stateLength = length;
 	}
 
 }

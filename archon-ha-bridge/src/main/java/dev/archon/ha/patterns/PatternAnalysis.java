@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -134,6 +134,7 @@ public class PatternAnalysis {
 		Map<String, EntityActivity> byId = new HashMap<>();
 		activities.forEach((activity) -> byId.put(activity.entityId, activity));
 		ActivationLog log = new ActivationLog();
+		long startMicros = Math.multiplyExact(from.getEpochSecond(), 1_000_000L);
 		long rows = 0;
 		Semaphore permits = new Semaphore(PARALLEL_REQUESTS);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -144,7 +145,7 @@ public class PatternAnalysis {
 					permits.acquire();
 					try {
 						return this.rest.history(chunk, from, to,
-								(body) -> HistoryStream.read(this.json, body, byId, from, log));
+								(body) -> new HistoryStream(byId, startMicros, log).read(this.json, body));
 					}
 					finally {
 						permits.release();
@@ -206,10 +207,9 @@ public class PatternAnalysis {
 		Double mean = null;
 		Double median = null;
 		if (!activity.onSeconds.isEmpty()) {
-			List<Long> sorted = new ArrayList<>(activity.onSeconds);
-			Collections.sort(sorted);
-			mean = Math.round(sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 6.0) / 10.0;
-			median = Math.round(sorted.get(sorted.size() / 2) / 6.0) / 10.0;
+			long[] sorted = activity.onSeconds.sorted();
+			mean = Math.round(LongStream.of(sorted).average().orElse(0) / 6.0) / 10.0;
+			median = Math.round(sorted[sorted.length / 2] / 6.0) / 10.0;
 		}
 		return new PatternReport.EntityPatterns(activity.entityId, activity.transitions,
 				Math.round(activity.transitions * 10.0 / days) / 10.0, activity.activations, matrix, peakHours, mean,

@@ -4,12 +4,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Finds the times of day at which an entity regularly enters a state: its entries are
@@ -38,8 +36,8 @@ final class Regularities {
 					&& !activity.domain.equals("cover") && !activity.domain.equals("lock")) {
 				return;
 			}
-			List<Group> weekdays = groups(times, zone, false, dayCounts[0]);
-			List<Group> weekends = groups(times, zone, true, dayCounts[1]);
+			List<Group> weekdays = groups(times, false, dayCounts[0]);
+			List<Group> weekends = groups(times, true, dayCounts[1]);
 			List<Group> weekendsLeft = new ArrayList<>(weekends);
 			for (Group weekday : weekdays) {
 				Group sameTime = null;
@@ -88,24 +86,28 @@ final class Regularities {
 	/**
 	 * Groups the entries of weekdays or of weekends by their minute of the day.
 	 */
-	private static List<Group> groups(List<Long> times, ZoneId zone, boolean weekends, int daysOfKind) {
+	private static List<Group> groups(Longs times, boolean weekends, int daysOfKind) {
 		if (daysOfKind == 0) {
 			return List.of();
 		}
-		List<long[]> entries = new ArrayList<>();
-		for (long epoch : times) {
-			ZonedDateTime local = Instant.ofEpochSecond(epoch).atZone(zone);
-			if (isWeekend(local.getDayOfWeek()) == weekends) {
-				entries.add(new long[] { local.getHour() * 60L + local.getMinute(), local.toLocalDate().toEpochDay() });
+		// Minute of the day in the high half, local day in the low half: sorting orders
+		// by minute.
+		long[] entries = new long[times.size()];
+		int size = 0;
+		for (int i = 0; i < times.size(); i++) {
+			long local = times.get(i);
+			long day = LocalClock.day(local);
+			if ((LocalClock.weekday(day) >= 5) == weekends) {
+				entries[size++] = ((long) LocalClock.minuteOfDay(local) << 32) | (day & 0xFFFF_FFFFL);
 			}
 		}
-		entries.sort((a, b) -> Long.compare(a[0], b[0]));
+		Arrays.sort(entries, 0, size);
 		List<Group> groups = new ArrayList<>();
 		int start = 0;
-		for (int i = 1; i <= entries.size(); i++) {
-			if (i == entries.size() || entries.get(i)[0] - entries.get(i - 1)[0] > GAP_MINUTES) {
+		for (int i = 1; i <= size; i++) {
+			if (i == size || (entries[i] >>> 32) - (entries[i - 1] >>> 32) > GAP_MINUTES) {
 				if (i > start) {
-					groups.add(Group.of(entries.subList(start, i), daysOfKind));
+					groups.add(Group.of(entries, start, i, daysOfKind));
 				}
 				start = i;
 			}
@@ -141,18 +143,26 @@ final class Regularities {
 	 */
 	private record Group(int median, int spread, int days, double share) {
 
-		static Group of(List<long[]> entries, int daysOfKind) {
-			int median = (int) entries.get(entries.size() / 2)[0];
-			List<Long> deviations = new ArrayList<>();
-			Set<Long> days = new HashSet<>();
-			for (long[] entry : entries) {
-				deviations.add(Math.abs(entry[0] - median));
-				days.add(entry[1]);
+		static Group of(long[] entries, int from, int to, int daysOfKind) {
+			int count = to - from;
+			int median = (int) (entries[from + count / 2] >>> 32);
+			int[] deviations = new int[count];
+			int[] days = new int[count];
+			for (int i = 0; i < count; i++) {
+				deviations[i] = Math.abs((int) (entries[from + i] >>> 32) - median);
+				days[i] = (int) entries[from + i];
 			}
-			deviations.sort(null);
+			Arrays.sort(deviations);
+			Arrays.sort(days);
+			int distinctDays = 0;
+			for (int i = 0; i < count; i++) {
+				if (i == 0 || days[i] != days[i - 1]) {
+					distinctDays++;
+				}
+			}
 			// The spread most days keep to: the 80th percentile of the deviations.
-			int spread = (int) (long) deviations.get(Math.min(deviations.size() - 1, (int) (deviations.size() * 0.8)));
-			return new Group(median, spread, days.size(), Math.min(1.0, (double) days.size() / daysOfKind));
+			int spread = deviations[Math.min(count - 1, (int) (count * 0.8))];
+			return new Group(median, spread, distinctDays, Math.min(1.0, (double) distinctDays / daysOfKind));
 		}
 
 	}
