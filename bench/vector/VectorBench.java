@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * exact-sql CENTERS                  prints the SQL of exact top-10 per query
  * recall NGINX KEY QUERIES EXACT P.. recall@10 of the service's search against exact, per probes
  * pgbench-script CENTERS PROBES OPCLASS OUT  the same searches as raw SQL for pgbench
- * wrk-script KEY QUERIES OUT         the same searches through NGINX for wrk
+ * wrk-script KEY QUERIES OUT [PROBES] the same searches through NGINX for wrk (default probes unless given)
  * ingest NGINX KEY DIR SOURCE BATCH  uploads a folder of Markdown, prints chunks per second
  */
 public class VectorBench {
@@ -45,7 +45,8 @@ public class VectorBench {
 					List.of(args).subList(5, args.length));
 			case "pgbench-script" -> pgbenchScript(Path.of(args[1]), Integer.parseInt(args[2]), args[3],
 					Path.of(args[4]));
-			case "wrk-script" -> wrkScript(args[1], Path.of(args[2]), Path.of(args[3]));
+			case "wrk-script" -> wrkScript(args[1], Path.of(args[2]), Path.of(args[3]),
+					(args.length > 4) ? ",\"probes\":" + Integer.parseInt(args[4]) : "");
 			case "ingest" -> ingest(args[1], args[2], Path.of(args[3]), args[4], Integer.parseInt(args[5]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
@@ -201,10 +202,12 @@ public class VectorBench {
 		Files.writeString(out, script);
 	}
 
-	static void wrkScript(String key, Path queries, Path out) throws IOException {
+	static void wrkScript(String key, Path queries, Path out, String probes) throws IOException {
 		StringBuilder lua = new StringBuilder("local bodies = {\n");
 		for (String query : Files.readAllLines(queries)) {
-			lua.append("  ").append(luaString("{\"query\":" + json(query) + ",\"limit\":10}")).append(",\n");
+			lua.append("  ")
+				.append(luaString("{\"query\":" + json(query) + ",\"limit\":10" + probes + "}"))
+				.append(",\n");
 		}
 		lua.append("""
 				}
