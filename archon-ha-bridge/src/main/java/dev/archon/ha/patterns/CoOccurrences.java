@@ -61,9 +61,9 @@ final class CoOccurrences {
 				continue;
 			}
 			// One trigger at a time: its followers are counted in a dense array that
-			// stays
-			// in the cache, and delays are kept only for the followers that qualify.
-			IntList touched = new IntList();
+			// stays in the cache, and delays are kept only for the followers that
+			// qualify.
+			Longs touched = new Longs();
 			scan.each(activations, (follower, delay) -> {
 				if (counts[follower]++ == 0) {
 					touched.add(follower);
@@ -71,7 +71,7 @@ final class CoOccurrences {
 			});
 			boolean any = false;
 			for (int i = 0; i < touched.size(); i++) {
-				int follower = touched.get(i);
+				int follower = (int) touched.get(i);
 				double confidence = (double) counts[follower] / Math.max(1, trigger.activations);
 				if (counts[follower] >= MIN_COUNT && confidence >= MIN_CONFIDENCE
 						&& confidence >= OVER_CHANCE * chances[follower]) {
@@ -87,7 +87,7 @@ final class CoOccurrences {
 					}
 				});
 				for (int i = 0; i < touched.size(); i++) {
-					int follower = touched.get(i);
+					int follower = (int) touched.get(i);
 					if (delays[follower] != null) {
 						found.add(describe(trigger, entities.get(follower), delays[follower], window));
 						delays[follower] = null;
@@ -198,30 +198,6 @@ final class CoOccurrences {
 					}
 				}
 			}
-		}
-
-	}
-
-	/** A growable list of primitive ints. */
-	private static final class IntList {
-
-		private int[] values = new int[16];
-
-		private int size;
-
-		void add(int value) {
-			if (this.size == this.values.length) {
-				this.values = Arrays.copyOf(this.values, this.size * 2);
-			}
-			this.values[this.size++] = value;
-		}
-
-		int get(int index) {
-			return this.values[index];
-		}
-
-		int size() {
-			return this.size;
 		}
 
 	}
