@@ -22,14 +22,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,14 +62,13 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void generatesAnAgentThroughTheSimulatedProviders() throws IOException, InterruptedException {
-		ResponseEntity<String> accepted = post(
-				"{\"description\":\"An agent that answers questions about Pydantic AI from its docs. "
-						+ UUID.randomUUID() + "\",\"refinements\":1}",
-				null);
+		ResponseEntity<String> accepted = api()
+			.post("{\"description\":\"An agent that answers questions about Pydantic AI from its docs. "
+					+ UUID.randomUUID() + "\",\"refinements\":1}", null);
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		String location = accepted.getHeaders().getLocation().toString();
 		assertThat(location).startsWith("/api/v1/agents/");
-		JsonNode job = awaitFinished(location);
+		JsonNode job = api().awaitFinished(location);
 		assertThat(job.path("status").asString()).isEqualTo("succeeded");
 		assertThat(job.path("degraded").asBoolean()).isFalse();
 		assertThat(job.path("grounded").asBoolean()).isFalse();
@@ -84,7 +81,7 @@ class AgentJobsIntegrationTests {
 				"refine-1-agent", "refine-1-coder", "validation");
 		assertThat(job.path("validation").path("checks").toString()).contains("python-syntax");
 		// The archive holds the same five files.
-		byte[] zip = client().get().uri(location + "/archive").retrieve().body(byte[].class);
+		byte[] zip = api().client().get().uri(location + "/archive").retrieve().body(byte[].class);
 		List<String> names = new ArrayList<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -94,7 +91,7 @@ class AgentJobsIntegrationTests {
 		assertThat(names).containsExactlyInAnyOrder("agent.py", "agent_tools.py", "agent_prompts.py", ".env.example",
 				"requirements.txt");
 		// The stream replays every stored event, ending with the final one.
-		List<SseClient.Event> events = SseClient.read(base() + location + "/events", null);
+		List<SseClient.Event> events = api().events(location, null);
 		assertThat(events).extracting(SseClient.Event::type).contains("step-started", "step-finished", "ungrounded");
 		assertThat(events).last().extracting(SseClient.Event::type).isEqualTo("done");
 		// Recorded by the worker once the job is complete, which watchers may see first.
@@ -114,8 +111,8 @@ class AgentJobsIntegrationTests {
 	void answersTheSameIdempotencyKeyWithTheSameJob() {
 		String key = UUID.randomUUID().toString();
 		String body = "{\"description\":\"An agent that lists my open GitHub issues every morning.\",\"cache\":false}";
-		ResponseEntity<String> first = post(body, key);
-		ResponseEntity<String> second = post(body, key);
+		ResponseEntity<String> first = api().post(body, key);
+		ResponseEntity<String> second = api().post(body, key);
 		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(second.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
 		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_jobs WHERE idempotency_key = :key")
@@ -128,16 +125,16 @@ class AgentJobsIntegrationTests {
 	void answersAnIdenticalRequestFromTheResultCache() {
 		String body = "{\"description\":\"An agent that posts the weather in Lyon to Slack. " + UUID.randomUUID()
 				+ "\",\"refinements\":0}";
-		JsonNode first = awaitFinished(post(body, null).getHeaders().getLocation().toString());
+		JsonNode first = api().awaitFinished(api().post(body, null).getHeaders().getLocation().toString());
 		assertThat(first.path("status").asString()).isEqualTo("succeeded");
-		ResponseEntity<String> again = post(body.replace("An agent", "  an   AGENT"), null);
+		ResponseEntity<String> again = api().post(body.replace("An agent", "  an   AGENT"), null);
 		JsonNode accepted = json.readTree(again.getBody());
 		assertThat(accepted.path("cached").asBoolean()).isTrue();
-		JsonNode second = get(again.getHeaders().getLocation().toString());
+		JsonNode second = api().get(again.getHeaders().getLocation().toString());
 		assertThat(second.path("status").asString()).isEqualTo("succeeded");
 		assertThat(second.path("files").toString()).isEqualTo(first.path("files").toString());
 		// Unless the caller asks for a fresh one.
-		JsonNode fresh = json.readTree(post(body.replace("}", ",\"cache\":false}"), null).getBody());
+		JsonNode fresh = json.readTree(api().post(body.replace("}", ",\"cache\":false}"), null).getBody());
 		assertThat(fresh.path("cached").asBoolean()).isFalse();
 	}
 
@@ -151,10 +148,15 @@ class AgentJobsIntegrationTests {
 				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
 				        now() + interval '1 hour')
 				""").param("id", id).update();
-		ResponseEntity<Void> cancelled = client().delete().uri("/api/v1/agents/" + id).retrieve().toBodilessEntity();
+		ResponseEntity<Void> cancelled = api().client()
+			.delete()
+			.uri("/api/v1/agents/" + id)
+			.retrieve()
+			.toBodilessEntity();
 		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(get("/api/v1/agents/" + id).path("status").asString()).isEqualTo("cancelled");
-		HttpStatus again = client().delete()
+		assertThat(api().get("/api/v1/agents/" + id).path("status").asString()).isEqualTo("cancelled");
+		HttpStatus again = api().client()
+			.delete()
 			.uri("/api/v1/agents/" + id)
 			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
 		assertThat(again).isEqualTo(HttpStatus.NO_CONTENT);
@@ -177,7 +179,7 @@ class AgentJobsIntegrationTests {
 				        now() - interval '2 minutes', now() - interval '2 minutes')
 				""").param("id", id).update();
 		// when another worker claims it
-		JsonNode job = awaitFinished("/api/v1/agents/" + id);
+		JsonNode job = api().awaitFinished("/api/v1/agents/" + id);
 		// then it finishes once, without writing the scope again
 		assertThat(job.path("status").asString()).isEqualTo("succeeded");
 		assertThat(job.path("attempts").asInt()).isEqualTo(2);
@@ -193,20 +195,22 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void makesANewVersionFromFeedback() {
-		String location = post("{\"description\":\"An agent that fetches a web page and summarises it. "
-				+ UUID.randomUUID() + "\",\"refinements\":0,\"cache\":false}", null)
+		String location = api()
+			.post("{\"description\":\"An agent that fetches a web page and summarises it. " + UUID.randomUUID()
+					+ "\",\"refinements\":0,\"cache\":false}", null)
 			.getHeaders()
 			.getLocation()
 			.toString();
-		awaitFinished(location);
-		ResponseEntity<String> message = client().post()
+		api().awaitFinished(location);
+		ResponseEntity<String> message = api().client()
+			.post()
 			.uri(location + "/messages")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"message\":\"refine\"}")
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(message.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		JsonNode job = awaitFinished(location);
+		JsonNode job = api().awaitFinished(location);
 		assertThat(job.path("version").asInt()).isEqualTo(2);
 		assertThat(job.path("filesVersion").asInt()).isEqualTo(2);
 		assertThat(job.path("steps").toString()).contains("refine-prompt");
@@ -214,14 +218,16 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void refusesDescriptionsOutsideTheLimits() {
-		HttpStatus status = client().post()
+		HttpStatus status = api().client()
+			.post()
 			.uri("/api/v1/agents")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"description\":\"too short\"}")
 			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
 		assertThat(status).isEqualTo(HttpStatus.BAD_REQUEST);
 		String tooLong = "x".repeat(8001);
-		HttpStatus longStatus = client().post()
+		HttpStatus longStatus = api().client()
+			.post()
 			.uri("/api/v1/agents")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"description\":\"" + tooLong + "\"}")
@@ -231,37 +237,15 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void answers404ForAnUnknownJob() {
-		HttpStatus status = client().get()
+		HttpStatus status = api().client()
+			.get()
 			.uri("/api/v1/agents/" + UUID.randomUUID())
 			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
 		assertThat(status).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
-	private JsonNode awaitFinished(String location) {
-		return await().atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> get(location),
-					(job) -> List.of("succeeded", "failed", "cancelled").contains(job.path("status").asString()));
-	}
-
-	private JsonNode get(String location) {
-		return json.readTree(client().get().uri(location).retrieve().body(String.class));
-	}
-
-	private ResponseEntity<String> post(String body, String idempotencyKey) {
-		return client().post().uri("/api/v1/agents").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
-			if (idempotencyKey != null) {
-				headers.set("Idempotency-Key", idempotencyKey);
-			}
-		}).body(body).retrieve().toEntity(String.class);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
-	private RestClient client() {
-		return RestClient.builder().baseUrl(base()).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key").build();
+	private AgentsApi api() {
+		return new AgentsApi(this.port);
 	}
 
 }

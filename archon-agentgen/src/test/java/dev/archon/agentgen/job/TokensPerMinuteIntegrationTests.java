@@ -1,30 +1,23 @@
 package dev.archon.agentgen.job;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.UsesRealServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A provider's tokens per minute, enforced in a real generation: the first provider has a
@@ -40,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 // Closed afterwards, so that its workers do not take the jobs of the next test class.
 @DirtiesContext
 class TokensPerMinuteIntegrationTests {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@DynamicPropertySource
 	static void simulator(DynamicPropertyRegistry registry) {
@@ -65,24 +56,13 @@ class TokensPerMinuteIntegrationTests {
 
 	@Test
 	void failsOverFromAProviderWhoseTokensPerMinuteAreSpent() throws IOException, InterruptedException {
-		String location = client().post()
-			.uri("/api/v1/agents")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"description\":\"An agent that tells me when my train is late. " + UUID.randomUUID()
-					+ "\",\"refinements\":1,\"cache\":false}")
-			.retrieve()
-			.toBodilessEntity()
-			.getHeaders()
-			.getLocation()
-			.toString();
-		JsonNode job = await().atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> json.readTree(client().get().uri(location).retrieve().body(String.class)),
-					(view) -> List.of("succeeded", "failed", "cancelled").contains(view.path("status").asString()));
+		AgentsApi api = new AgentsApi(this.port);
+		String location = api.submit("An agent that tells me when my train is late.");
+		JsonNode job = api.awaitFinished(location);
 		assertThat(job.path("status").asString()).isEqualTo("succeeded");
 		assertThat(job.path("degraded").asBoolean()).isFalse();
 		assertThat(job.path("providers").toString()).contains("sim-openai");
-		List<SseClient.Event> events = SseClient.read("http://localhost:" + this.port + location + "/events", null);
+		List<SseClient.Event> events = api.events(location, null);
 		assertThat(events).filteredOn((event) -> event.type().equals("failover"))
 			.isNotEmpty()
 			.allSatisfy((event) -> assertThat(event.data()).contains("\"from\":\"sim-limited\"")
@@ -91,13 +71,6 @@ class TokensPerMinuteIntegrationTests {
 			.tags("from", "sim-limited", "to", "sim-openai", "reason", "tpm")
 			.counter()
 			.count()).isPositive();
-	}
-
-	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
-			.build();
 	}
 
 }

@@ -28,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +66,8 @@ class TwoInstancesIntegrationTests {
 				VALUES (:id, 'queued', 'A job that waits in the queue', 'pydantic-ai', 0, 'k')
 				""").param("id", waiting).update();
 		try {
-			Refusal refusal = client().post()
+			Refusal refusal = new AgentsApi(this.port).client()
+				.post()
 				.uri("/api/v1/agents")
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("{\"description\":\"An agent that will not fit in the queue.\",\"cache\":false}")
@@ -89,19 +89,11 @@ class TwoInstancesIntegrationTests {
 	@Order(2)
 	void streamsTheEventsOfAJobThatAnotherInstanceRuns() throws IOException, InterruptedException {
 		try (ConfigurableApplicationContext worker = startWorkerInstance()) {
-			String location = client().post()
-				.uri("/api/v1/agents")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("{\"description\":\"An agent that checks the weather before my run. " + UUID.randomUUID()
-						+ "\",\"refinements\":1,\"cache\":false}")
-				.retrieve()
-				.toBodilessEntity()
-				.getHeaders()
-				.getLocation()
-				.toString();
+			AgentsApi api = new AgentsApi(this.port);
+			String location = api.submit("An agent that checks the weather before my run.");
 			// Connected to this instance, which has no worker: every event comes through
 			// Redis.
-			List<SseClient.Event> events = SseClient.read("http://localhost:" + this.port + location + "/events", null);
+			List<SseClient.Event> events = api.events(location, null);
 			assertThat(events).extracting(SseClient.Event::type)
 				.contains("job-started", "step-started", "step-finished")
 				.last()
@@ -110,8 +102,7 @@ class TwoInstancesIntegrationTests {
 			assertThat(events).extracting(SseClient.Event::id).doesNotHaveDuplicates().isSorted();
 			// A client that reconnects with Last-Event-ID gets only what it missed.
 			String lastSeen = events.get(3).id();
-			List<SseClient.Event> missed = SseClient.read("http://localhost:" + this.port + location + "/events",
-					lastSeen);
+			List<SseClient.Event> missed = api.events(location, lastSeen);
 			assertThat(missed).extracting(SseClient.Event::id)
 				.containsExactlyElementsOf(events.subList(4, events.size()).stream().map(SseClient.Event::id).toList());
 		}
@@ -133,13 +124,6 @@ class TwoInstancesIntegrationTests {
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(AgentgenApplication.class).run(arguments);
-	}
-
-	private RestClient client() {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
-			.build();
 	}
 
 	record Refusal(HttpStatus status, String retryAfter, String contentType, String body) {
