@@ -34,16 +34,6 @@ public record IndexState(String name, String type, int lists, long rows, String 
 	}
 
 	/**
-	 * The cosine similarity of the embedding column and a parameter, as SQL. Both forms
-	 * are equal for the normalized vectors this service stores.
-	 * @param parameter the query vector's parameter, such as {@code :query}
-	 * @return the expression
-	 */
-	public String similarity(String parameter) {
-		return Opclass.of(this.opclass).similarity(parameter);
-	}
-
-	/**
 	 * The operator classes an index may be built with.
 	 */
 	public enum Opclass {

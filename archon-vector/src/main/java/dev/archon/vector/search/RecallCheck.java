@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.archon.vector.VectorProperties;
 import dev.archon.vector.index.IndexState;
 import dev.archon.vector.index.Indexes;
 
@@ -35,13 +34,13 @@ class RecallCheck {
 
 	private final Indexes indexes;
 
-	private final int efSearch;
+	private final Search search;
 
 	private final AtomicReference<Double> recall = new AtomicReference<>(Double.NaN);
 
-	RecallCheck(JdbcClient jdbc, PlatformTransactionManager transactionManager, Indexes indexes,
-			VectorProperties properties, MeterRegistry meterRegistry) {
-		this.efSearch = properties.index().hnswEfSearch();
+	RecallCheck(JdbcClient jdbc, PlatformTransactionManager transactionManager, Indexes indexes, Search search,
+			MeterRegistry meterRegistry) {
+		this.search = search;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setReadOnly(true);
@@ -65,10 +64,10 @@ class RecallCheck {
 		int found = 0;
 		int total = 0;
 		for (String vector : samples) {
-			Set<Long> exact = new HashSet<>(top10(vector, index.operator(), "enable_indexscan", "off"));
-			List<Long> approximate = "hnsw".equals(index.type())
-					? top10(vector, index.operator(), "hnsw.ef_search", Integer.toString(this.efSearch))
-					: top10(vector, index.operator(), "ivfflat.probes", Integer.toString(this.indexes.defaultProbes()));
+			// The searches' own settings, so that the check measures what they get.
+			Set<Long> exact = new HashSet<>(top10(vector, index, new Search.Plan("exact", index, 0)));
+			List<Long> approximate = top10(vector, index,
+					new Search.Plan("index", index, this.indexes.defaultProbes()));
 			total += exact.size();
 			found += (int) approximate.stream().filter(exact::contains).count();
 		}
@@ -77,13 +76,10 @@ class RecallCheck {
 		}
 	}
 
-	private List<Long> top10(String vector, String operator, String setting, String value) {
+	private List<Long> top10(String vector, IndexState index, Search.Plan plan) {
+		String operator = index.operator();
 		List<Long> ids = this.transactions.execute((status) -> {
-			this.jdbc.sql("SELECT set_config(:name, :value, true)")
-				.param("name", setting)
-				.param("value", value)
-				.query(String.class)
-				.single();
+			this.search.configure(plan, false);
 			return this.jdbc
 				.sql("SELECT id FROM site_pages ORDER BY embedding " + operator + " CAST(:vector AS vector) LIMIT 10")
 				.param("vector", vector)

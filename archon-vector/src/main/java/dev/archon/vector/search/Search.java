@@ -199,7 +199,12 @@ public class Search {
 		return (plan.index() != null) ? IndexState.Opclass.of(plan.index().opclass()) : IndexState.Opclass.COSINE;
 	}
 
-	private void configure(Plan plan, boolean filtered) {
+	/**
+	 * Sets, for the current transaction only, how PostgreSQL searches along a plan.
+	 * @param plan the plan
+	 * @param filtered whether the search filters by source
+	 */
+	void configure(Plan plan, boolean filtered) {
 		if (plan.index() == null) {
 			return;
 		}
