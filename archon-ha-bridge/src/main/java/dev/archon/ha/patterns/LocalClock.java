@@ -60,4 +60,9 @@ final class LocalClock {
 		return (int) Math.floorMod(day + 3, 7);
 	}
 
+	/** Whether a local day is a Saturday or a Sunday. */
+	static boolean isWeekend(long day) {
+		return weekday(day) >= 5;
+	}
+
 }

@@ -1,6 +1,5 @@
 package dev.archon.ha.patterns;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -97,7 +96,7 @@ final class Regularities {
 		for (int i = 0; i < times.size(); i++) {
 			long local = times.get(i);
 			long day = LocalClock.day(local);
-			if ((LocalClock.weekday(day) >= 5) == weekends) {
+			if (LocalClock.isWeekend(day) == weekends) {
 				entries[size++] = ((long) LocalClock.minuteOfDay(local) << 32) | (day & 0xFFFF_FFFFL);
 			}
 		}
@@ -115,10 +114,6 @@ final class Regularities {
 		return groups;
 	}
 
-	private static boolean isWeekend(DayOfWeek day) {
-		return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-	}
-
 	/**
 	 * How many weekdays and weekend days the period covers; partial days count when at
 	 * least half of them is inside.
@@ -128,7 +123,7 @@ final class Regularities {
 		LocalDate first = from.plusSeconds(12 * 3600).atZone(zone).toLocalDate();
 		LocalDate last = to.minusSeconds(12 * 3600).atZone(zone).toLocalDate();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-			counts[isWeekend(day.getDayOfWeek()) ? 1 : 0]++;
+			counts[LocalClock.isWeekend(day.toEpochDay()) ? 1 : 0]++;
 		}
 		return counts;
 	}
