@@ -2,6 +2,7 @@ package dev.archon.sim.llm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ChunkSummaries {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	/** Markdown marks around a word. */
+	private static final Pattern MARKS = Pattern.compile("^[#>*_`\\-]+|[*_`]+$");
 
 	private static final int TITLE_WORDS = 6;
 
@@ -41,7 +45,7 @@ final class ChunkSummaries {
 	private static List<String> words(String text) {
 		List<String> words = new ArrayList<>();
 		for (String word : text.split("\\s+")) {
-			String cleaned = word.replaceAll("^[#>*_`\\-]+|[*_`]+$", "");
+			String cleaned = MARKS.matcher(word).replaceAll("");
 			if (!cleaned.isEmpty()) {
 				words.add(cleaned);
 			}
