@@ -263,6 +263,9 @@ class HaBridgeIntegrationTests {
 			assertThat(suggestion.path("yaml").asString()).contains("light.turn_on").contains("light.kitchen");
 			assertThat(suggestion.path("confidence").asDouble()).isBetween(0.5, 1.0);
 		});
+		ResponseEntity<JsonNode> again = get("/api/v1/ha/patterns?days=10");
+		assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(again.getBody()).as("the report kept in Redis").isEqualTo(report);
 	}
 
 	@Test

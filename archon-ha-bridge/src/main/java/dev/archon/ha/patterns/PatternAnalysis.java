@@ -1,5 +1,6 @@
 package dev.archon.ha.patterns;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,6 +41,7 @@ import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
 import dev.archon.ha.state.StateCache;
 
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -57,6 +59,8 @@ public class PatternAnalysis {
 
 	private static final int PARALLEL_REQUESTS = 4;
 
+	private final URI homeAssistant;
+
 	private final HomeAssistantRest rest;
 
 	private final StateCache cache;
@@ -73,8 +77,9 @@ public class PatternAnalysis {
 
 	private volatile @Nullable ZoneId zone;
 
-	public PatternAnalysis(HomeAssistantRest rest, StateCache cache, ServiceCalls calls, StringRedisTemplate redis,
-			JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
+	public PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, ServiceCalls calls,
+			StringRedisTemplate redis, JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
+		this.homeAssistant = homeAssistant;
 		this.rest = rest;
 		this.cache = cache;
 		this.calls = calls;
@@ -93,16 +98,17 @@ public class PatternAnalysis {
 	 * @param entityId only this entity, when given
 	 * @param domain only entities of this domain, when given
 	 * @param fresh whether to ignore a cached report
-	 * @return the report
+	 * @return the {@link PatternReport} as JSON: rendered once, for Redis and the caller
+	 * alike, since a report of thousands of entities takes a while to write
 	 */
-	public PatternReport analyse(int days, @Nullable String entityId, @Nullable String domain, boolean fresh) {
+	public byte[] analyse(int days, @Nullable String entityId, @Nullable String domain, boolean fresh) {
 		if (days < 1 || days > this.settings.maxDays()) {
 			throw new InvalidAutomation("days must be between 1 and " + this.settings.maxDays());
 		}
 		List<String> entityIds = entities(entityId, domain);
-		String key = "archon:ha:patterns:" + days + ":" + digest(entityIds);
+		byte[] key = reportKey(days, entityIds);
 		if (!fresh) {
-			PatternReport cached = cached(key);
+			byte[] cached = cached(key);
 			if (cached != null) {
 				return cached;
 			}
@@ -110,8 +116,20 @@ public class PatternAnalysis {
 		Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Instant from = to.minus(Duration.ofDays(days));
 		PatternReport report = this.timer.record(() -> analyse(entityIds, from, to, days));
-		store(key, report);
-		return report;
+		byte[] rendered = this.json.writeValueAsBytes(report);
+		store(key, rendered);
+		return rendered;
+	}
+
+	/**
+	 * The Redis key of a report: instances that talk to different homes may share a
+	 * Redis, and must not answer with each other's patterns.
+	 */
+	private byte[] reportKey(int days, List<String> entityIds) {
+		List<String> parts = new ArrayList<>(entityIds.size() + 1);
+		parts.add(this.homeAssistant.toString());
+		parts.addAll(entityIds);
+		return ("archon:ha:patterns:" + days + ":" + digest(parts)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private List<String> entities(@Nullable String entityId, @Nullable String domain) {
@@ -265,10 +283,9 @@ public class PatternAnalysis {
 		return id;
 	}
 
-	private @Nullable PatternReport cached(String key) {
+	private byte @Nullable [] cached(byte[] key) {
 		try {
-			String text = this.redis.opsForValue().get(key);
-			return (text != null) ? this.json.readValue(text, PatternReport.class) : null;
+			return this.redis.execute((RedisCallback<byte[]>) (connection) -> connection.stringCommands().get(key));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot read a cached pattern report: {}", ex.getMessage());
@@ -276,9 +293,11 @@ public class PatternAnalysis {
 		}
 	}
 
-	private void store(String key, PatternReport report) {
+	private void store(byte[] key, byte[] report) {
 		try {
-			this.redis.opsForValue().set(key, this.json.writeValueAsString(report), this.settings.cacheFor());
+			long millis = this.settings.cacheFor().toMillis();
+			this.redis.execute(
+					(RedisCallback<Boolean>) (connection) -> connection.stringCommands().pSetEx(key, millis, report));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot cache a pattern report: {}", ex.getMessage());

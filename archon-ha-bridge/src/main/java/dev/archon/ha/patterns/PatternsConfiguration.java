@@ -18,7 +18,7 @@ class PatternsConfiguration {
 	@Bean
 	PatternAnalysis patternAnalysis(HomeAssistantRest rest, StateCache cache, ServiceCalls calls,
 			StringRedisTemplate redis, JsonMapper json, HaProperties properties, MeterRegistry meters) {
-		return new PatternAnalysis(rest, cache, calls, redis, json, properties.patterns(), meters);
+		return new PatternAnalysis(properties.url(), rest, cache, calls, redis, json, properties.patterns(), meters);
 	}
 
 }

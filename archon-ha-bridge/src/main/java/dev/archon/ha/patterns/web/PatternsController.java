@@ -2,6 +2,9 @@ package dev.archon.ha.patterns.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import dev.archon.ha.patterns.PatternAnalysis;
 import dev.archon.ha.patterns.PatternReport;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +36,16 @@ class PatternsController {
 	}
 
 	@GetMapping("/patterns")
-	PatternReport patterns(@RequestParam(defaultValue = "7") int days,
+	@ApiResponse(responseCode = "200", description = "The patterns found",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = PatternReport.class)))
+	ResponseEntity<byte[]> patterns(@RequestParam(defaultValue = "7") int days,
 			@RequestParam(name = "entity_id", required = false) @Nullable String entityId,
 			@RequestParam(required = false) @Nullable String domain,
 			@RequestParam(defaultValue = "false") boolean fresh) {
-		return this.analysis.analyse(days, StringUtils.hasText(entityId) ? entityId : null,
+		byte[] report = this.analysis.analyse(days, StringUtils.hasText(entityId) ? entityId : null,
 				StringUtils.hasText(domain) ? domain : null, fresh);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 	}
 
 	@PostMapping("/automations")
