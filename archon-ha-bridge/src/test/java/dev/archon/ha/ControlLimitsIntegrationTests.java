@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,9 +42,7 @@ class ControlLimitsIntegrationTests {
 
 	@DynamicPropertySource
 	static void homeAssistant(DynamicPropertyRegistry registry) {
-		registry.add("archon.ha.url", () -> SimulatedHomeAssistant.get().url());
-		registry.add("archon.ha.token", () -> SimulatedHomeAssistant.TOKEN);
-		registry.add("archon.ha.cache.redis-key", () -> "archon:ha:test:" + UUID.randomUUID());
+		SimulatedHomeAssistant.connect(registry);
 	}
 
 	@LocalServerPort

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +43,7 @@ class HaBridgeIntegrationTests {
 
 	@DynamicPropertySource
 	static void homeAssistant(DynamicPropertyRegistry registry) {
-		registry.add("archon.ha.url", () -> SimulatedHomeAssistant.get().url());
-		registry.add("archon.ha.token", () -> SimulatedHomeAssistant.TOKEN);
-		registry.add("archon.ha.cache.redis-key", () -> "archon:ha:test:" + UUID.randomUUID());
+		SimulatedHomeAssistant.connect(registry);
 		registry.add("archon.ha.websocket.initial-backoff", () -> "50ms");
 		registry.add("archon.ha.control.calls-per-second", () -> "1000");
 	}

@@ -1,6 +1,7 @@
 package dev.archon.ha;
 
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
@@ -9,6 +10,7 @@ import dev.archon.sim.SimApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -44,6 +46,17 @@ public final class SimulatedHomeAssistant {
 				"--server.port=0", "--management.server.port=0", "--archon.sim.token=" + token,
 				"--spring.autoconfigure.exclude=dev.archon.api.config.ArchonApiAutoConfiguration",
 				"--spring.threads.virtual.enabled=true", "--spring.main.banner-mode=off" };
+	}
+
+	/**
+	 * Points the bridge under test at the simulator, with a shared Redis copy of its own
+	 * so that no other test's states reach it.
+	 * @param registry the test's properties
+	 */
+	static void connect(DynamicPropertyRegistry registry) {
+		registry.add("archon.ha.url", () -> get().url());
+		registry.add("archon.ha.token", () -> TOKEN);
+		registry.add("archon.ha.cache.redis-key", () -> "archon:ha:test:" + UUID.randomUUID());
 	}
 
 	static synchronized SimulatedHomeAssistant get() {
