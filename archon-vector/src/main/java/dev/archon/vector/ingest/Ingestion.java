@@ -137,21 +137,19 @@ public class Ingestion {
 
 	private List<List<NewChunk>> embed(List<Chunked> group) {
 		List<Chunk> all = new ArrayList<>();
-		for (Chunked chunked : group) {
-			all.addAll(chunked.chunks());
-		}
-		// Titles and summaries (an LLM's, when one is configured) arrive while the model
-		// embeds.
-		Summarizer.Pending titles = this.summarizer.start(all);
 		List<String> texts = new ArrayList<>();
 		for (Chunked chunked : group) {
 			for (Chunk chunk : chunked.chunks()) {
+				all.add(chunk);
 				// The title goes into the embedded text: a chunk deep in a page often
 				// does not
 				// name what it is about, its heading does.
 				texts.add(chunk.title() + "\n\n" + chunk.content());
 			}
 		}
+		// Titles and summaries (an LLM's, when one is configured) arrive while the model
+		// embeds.
+		Summarizer.Pending titles = this.summarizer.start(all);
 		List<float[]> vectors = this.embedder.embed(texts);
 		List<List<NewChunk>> embedded = new ArrayList<>(group.size());
 		int next = 0;

@@ -66,6 +66,13 @@ public class Summarizer implements DisposableBean {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+	/**
+	 * How long to wait for one chunk's answer. The model's own timeout ends a call; this
+	 * bound only guards against a client that does not honour it, with room for its
+	 * retries.
+	 */
+	private final long answerWaitMillis;
+
 	private final Counter fromLlm;
 
 	private final Counter fallbacks;
@@ -76,6 +83,7 @@ public class Summarizer implements DisposableBean {
 		this.settings = properties.summaries();
 		this.json = json;
 		this.permits = new Semaphore(this.settings.concurrency());
+		this.answerWaitMillis = this.settings.timeout().toMillis() * (this.settings.maxRetries() + 2L);
 		this.fromLlm = counter(meterRegistry, "llm");
 		this.fallbacks = counter(meterRegistry, "fallback");
 	}
@@ -93,11 +101,13 @@ public class Summarizer implements DisposableBean {
 	 * @return their titles and summaries, to be read once the caller is done embedding
 	 */
 	public Pending start(List<Chunk> chunks) {
+		ChatModel llm = this.model;
+		if (llm == null) {
+			return new Pending(chunks, List.of());
+		}
 		List<CompletableFuture<Titled>> futures = new ArrayList<>(chunks.size());
 		for (Chunk chunk : chunks) {
-			futures
-				.add((this.model != null) ? CompletableFuture.supplyAsync(() -> ask(this.model, chunk), this.executor)
-						: CompletableFuture.completedFuture(heuristic(chunk)));
+			futures.add(CompletableFuture.supplyAsync(() -> ask(llm, chunk), this.executor));
 		}
 		return new Pending(chunks, futures);
 	}
@@ -160,6 +170,7 @@ public class Summarizer implements DisposableBean {
 
 		private final List<Chunk> chunks;
 
+		/** One per chunk, or none when no LLM is configured. */
 		private final List<CompletableFuture<Titled>> futures;
 
 		private boolean warned;
@@ -176,16 +187,12 @@ public class Summarizer implements DisposableBean {
 		 */
 		public Titled get(int index) {
 			Chunk chunk = this.chunks.get(index);
-			CompletableFuture<Titled> future = this.futures.get(index);
 			if (Summarizer.this.model == null) {
-				return future.join();
+				return heuristic(chunk);
 			}
+			CompletableFuture<Titled> future = this.futures.get(index);
 			try {
-				// The model's own timeout ends a call; this bound only guards against a
-				// client that does not honour it, with room for its retries.
-				long waitMillis = Summarizer.this.settings.timeout().toMillis()
-						* (Summarizer.this.settings.maxRetries() + 2L);
-				Titled titled = future.get(waitMillis, TimeUnit.MILLISECONDS);
+				Titled titled = future.get(Summarizer.this.answerWaitMillis, TimeUnit.MILLISECONDS);
 				Summarizer.this.fromLlm.increment();
 				return titled;
 			}
