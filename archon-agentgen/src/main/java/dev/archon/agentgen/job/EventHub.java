@@ -34,11 +34,14 @@ class EventHub implements MessageListener {
 
 	private final JobWorkers workers;
 
+	private final JobMetrics metrics;
+
 	private final RedisMessageListenerContainer container;
 
-	EventHub(JobEvents events, JobWorkers workers, RedisConnectionFactory connections) {
+	EventHub(JobEvents events, JobWorkers workers, JobMetrics metrics, RedisConnectionFactory connections) {
 		this.events = events;
 		this.workers = workers;
+		this.metrics = metrics;
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(connections);
 		this.container.addMessageListener(this,
@@ -61,6 +64,7 @@ class EventHub implements MessageListener {
 			String body = new String(message.getBody(), StandardCharsets.UTF_8);
 			if (JobEvents.QUEUED_CHANNEL.equals(new String(message.getChannel(), StandardCharsets.UTF_8))) {
 				if (!body.equals(this.workers.instance())) {
+					this.metrics.announcementHeard();
 					this.workers.wakeUp();
 				}
 				return;

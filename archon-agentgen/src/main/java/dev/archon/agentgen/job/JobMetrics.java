@@ -3,6 +3,7 @@ package dev.archon.agentgen.job;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Generation meters: {@code archon.agent.generation} (a timer by outcome, whose counts
  * give the success rate), {@code archon.agent.overhead} (what a generated version took
  * beyond the LLM time on its critical path), {@code archon.agent.step} (each step by kind
- * and outcome), refinement rounds, queue depth and jobs running on this instance.
+ * and outcome), refinement rounds, queue depth, jobs running on this instance and the
+ * other instances' announcements of queued jobs that woke a worker here.
  */
 @Component
 class JobMetrics {
@@ -32,6 +34,8 @@ class JobMetrics {
 
 	private final DistributionSummary rounds;
 
+	private final Counter announcementsHeard;
+
 	JobMetrics(MeterRegistry registry, Jobs jobs) {
 		this.registry = registry;
 		this.jobs = jobs;
@@ -44,11 +48,18 @@ class JobMetrics {
 		this.rounds = DistributionSummary.builder("archon.agent.refinement.rounds")
 			.description("Refinement rounds per generated version")
 			.register(registry);
+		this.announcementsHeard = Counter.builder("archon.agent.queued.announcements.heard")
+			.description("Announcements of a queued job heard from other instances, each waking one idle worker")
+			.register(registry);
 	}
 
 	@Scheduled(fixedDelayString = "${archon.agentgen.jobs.metrics-interval:5s}")
 	void refreshQueueDepth() {
 		this.queued.set(this.jobs.countQueued());
+	}
+
+	void announcementHeard() {
+		this.announcementsHeard.increment();
 	}
 
 	void started() {

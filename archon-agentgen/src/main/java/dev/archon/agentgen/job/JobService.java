@@ -76,7 +76,7 @@ public class JobService {
 			return existing(job);
 		}
 		this.events.publish(new JobEvent(event.get(), id, JobEvent.QUEUED, data));
-		this.workers.wakeUp();
+		this.workers.jobQueued();
 		return new Accepted(id, "queued", false);
 	}
 
@@ -161,7 +161,7 @@ public class JobService {
 			.orElseThrow(
 					() -> new JobConflict("Job " + id + " is " + status + "; only a succeeded job takes messages"));
 		this.events.append(id, JobEvent.QUEUED, Map.of("version", version));
-		this.workers.wakeUp();
+		this.workers.jobQueued();
 		return version;
 	}
 

@@ -71,18 +71,20 @@ class JobWorkers implements SmartLifecycle {
 	}
 
 	/**
-	 * Tells an idle worker here, and through Redis those of the other instances, that a
-	 * job was queued, rather than letting them wait for their next poll.
+	 * Says that this instance queued a job: wakes an idle worker here and, through one
+	 * Redis message, those of the other instances, rather than letting them wait for
+	 * their next poll. Called once per job or version queued, never on hearing another
+	 * instance's announcement, which would echo between instances for ever.
 	 */
-	void wakeUp() {
-		wakeUpHere();
+	void jobQueued() {
+		wakeUp();
 		this.events.announceQueued(this.instance);
 	}
 
 	/**
-	 * Tells an idle worker of this instance that a job was queued.
+	 * Wakes an idle worker of this instance, and only of this one.
 	 */
-	void wakeUpHere() {
+	void wakeUp() {
 		if (this.properties.workers() > 0) {
 			this.wakeUps.release();
 		}

@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.archon.agentgen.AgentgenApplication;
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.RealServices;
 import dev.archon.test.UsesRealServices;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances sharing PostgreSQL and Redis: this one only serves the API (no workers),
  * the other runs the jobs. A client of this instance sees every event of a job that the
- * other ran, and a bounded queue refuses work with 429.
+ * other ran, a bounded queue refuses work with 429, and a queued job is announced once,
+ * never echoed back and forth between the instances.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.workers=0",
@@ -54,6 +61,12 @@ class TwoInstancesIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RedisConnectionFactory connections;
+
+	@Autowired
+	ConfigurableApplicationContext context;
 
 	@Test
 	@Order(1)
@@ -99,13 +112,36 @@ class TwoInstancesIntegrationTests {
 				.last()
 				.isEqualTo("done");
 			assertThat(events.get(events.size() - 1).data()).contains("succeeded");
-			assertThat(events).extracting(SseClient.Event::id).doesNotHaveDuplicates().isSorted();
+			// Event ids are numbers: compared as strings, "10" would come before "9".
+			assertThat(events).extracting((event) -> Long.parseLong(event.id())).doesNotHaveDuplicates().isSorted();
 			// A client that reconnects with Last-Event-ID gets only what it missed.
 			String lastSeen = events.get(3).id();
 			List<SseClient.Event> missed = api.events(location, lastSeen);
 			assertThat(missed).extracting(SseClient.Event::id)
 				.containsExactlyElementsOf(events.subList(4, events.size()).stream().map(SseClient.Event::id).toList());
 		}
+	}
+
+	@Test
+	@Order(3)
+	void announcesAQueuedJobOnceAndNeverEchoesTheAnnouncement() throws Exception {
+		try (ConfigurableApplicationContext worker = startWorkerInstance();
+				QueuedChannel queued = new QueuedChannel(this.connections)) {
+			AgentsApi api = new AgentsApi(this.port);
+			api.awaitFinished(api.submit("An agent that tells me when the bins go out."));
+			assertThat(queued.messages()).as("announcements of the one job submitted").isEqualTo(1);
+			assertThat(heard(worker)).as("announcements heard by the worker instance").isEqualTo(1);
+			assertThat(heard(this.context)).as("announcements heard by the submitting instance").isZero();
+
+			// An echo between instances would keep the channel busy after the job ended.
+			Thread.sleep(3000);
+			assertThat(queued.messages()).as("announcements once the job had finished").isEqualTo(1);
+			assertThat(heard(worker)).isEqualTo(1);
+		}
+	}
+
+	private static double heard(ApplicationContext instance) {
+		return instance.getBean(MeterRegistry.class).counter("archon.agent.queued.announcements.heard").count();
 	}
 
 	private ConfigurableApplicationContext startWorkerInstance() {
@@ -124,6 +160,35 @@ class TwoInstancesIntegrationTests {
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(AgentgenApplication.class).run(arguments);
+	}
+
+	/**
+	 * Counts what is published on the channel where instances announce queued jobs.
+	 */
+	static final class QueuedChannel implements AutoCloseable {
+
+		private final AtomicInteger messages = new AtomicInteger();
+
+		private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+
+		QueuedChannel(RedisConnectionFactory connections) {
+			this.container.setConnectionFactory(connections);
+			this.container.addMessageListener((message, pattern) -> this.messages.incrementAndGet(),
+					new ChannelTopic(JobEvents.QUEUED_CHANNEL));
+			this.container.afterPropertiesSet();
+			this.container.start();
+		}
+
+		int messages() {
+			return this.messages.get();
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.container.stop();
+			this.container.destroy();
+		}
+
 	}
 
 	record Refusal(HttpStatus status, String retryAfter, String contentType, String body) {
