@@ -1,27 +1,86 @@
 package dev.archon.vector.crawl;
 
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * The SSRF guard: a crawl may fetch only http and https URLs whose host resolves to
- * public addresses, unless the host (or host:port) is explicitly allowed. Loopback,
- * link-local (cloud metadata lives at 169.254.169.254), private, unique-local, wildcard
- * and multicast addresses are refused. Every redirect hop is checked again.
+ * The SSRF guard: a crawl may fetch only http and https URLs whose host is, or resolves
+ * only to, globally reachable addresses that are not this host's own, unless the host (or
+ * host:port) is explicitly allowed. Every redirect hop is checked again.
+ * <p>
+ * "Globally reachable" follows the IANA special-purpose address registries for IPv4 and
+ * IPv6. IPv6 addresses that carry an IPv4 address the network may deliver to
+ * (IPv4-mapped, NAT64 and 6to4) are judged by that IPv4 address.
+ * <p>
+ * A refusal names the host as the caller gave it and never the address it resolved to:
+ * the reason reaches the caller, and naming the address would make the guard a DNS lookup
+ * service for names only the server can resolve. For the same reason a name that does not
+ * resolve is refused with the same words as one that resolves to an internal address.
  */
-public class UrlGuard {
+class UrlGuard {
+
+	private static final Logger logger = LoggerFactory.getLogger(UrlGuard.class);
+
+	private static final String ALLOW_HINT = " (allow it with archon.vector.crawl.allowed-hosts)";
+
+	/**
+	 * IPv4 ranges that are not globally reachable. Stricter than the registry in two
+	 * places, since neither serves web pages: the anycast addresses inside 192.0.0.0/24
+	 * and the deprecated 6to4 relay range 192.88.99.0/24 are refused whole. Multicast and
+	 * the reserved 240.0.0.0/4 (with the broadcast address 255.255.255.255) are not
+	 * unicast destinations at all.
+	 */
+	private static final List<Block> IPV4_NOT_GLOBAL = Block.all("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
+			"127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
+			"192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4");
+
+	private static final Block IPV6_GLOBAL_UNICAST = Block.of("2000::/3");
+
+	/**
+	 * ::ffff:0:0/96, written out because the JDK parses this literal as the IPv4 address
+	 * 0.0.0.0.
+	 */
+	private static final Block IPV4_MAPPED = new Block(
+			new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0 }, 96);
+
+	private static final Block NAT64 = Block.of("64:ff9b::/96");
+
+	private static final Block SIX_TO_FOUR = Block.of("2002::/16");
+
+	/**
+	 * The ranges inside 2000::/3 that are not globally reachable. 2001::/23 is refused
+	 * whole, Teredo (2001::/32) with it: its few globally reachable exceptions are
+	 * anycast service addresses and identifiers, none of which serves web pages.
+	 */
+	private static final List<Block> IPV6_GLOBAL_UNICAST_NOT_GLOBAL = Block.all("2001::/23", "2001:db8::/32",
+			"3fff::/20");
 
 	private final Set<String> allowedHosts;
 
-	public UrlGuard(List<String> allowedHosts) {
+	private final OwnAddresses ownAddresses;
+
+	UrlGuard(List<String> allowedHosts) {
+		this(allowedHosts, OwnAddresses.ofNetworkInterfaces());
+	}
+
+	UrlGuard(List<String> allowedHosts, OwnAddresses ownAddresses) {
 		this.allowedHosts = allowedHosts.stream()
 			.map((host) -> host.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
+		this.ownAddresses = ownAddresses;
 	}
 
 	/**
@@ -29,7 +88,7 @@ public class UrlGuard {
 	 * @param uri the URL
 	 * @throws UrlRefused when the crawler must not fetch it
 	 */
-	public void check(URI uri) {
+	void check(URI uri) {
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new UrlRefused(uri, "only http and https URLs are crawled");
@@ -45,25 +104,140 @@ public class UrlGuard {
 		}
 		InetAddress[] addresses;
 		try {
+			// An IP literal is parsed without a lookup.
 			addresses = InetAddress.getAllByName(host);
 		}
 		catch (UnknownHostException ex) {
-			throw new UrlRefused(uri, "its host does not resolve");
+			addresses = new InetAddress[0];
 		}
-		for (InetAddress address : addresses) {
-			if (internal(address)) {
-				throw new UrlRefused(uri, "its host resolves to the internal address " + address.getHostAddress()
-						+ " (allow it with archon.vector.crawl.allowed-hosts)");
-			}
+		if (addresses.length > 0 && Arrays.stream(addresses).allMatch((address) -> allowed(uri, address))) {
+			return;
+		}
+		if (literal(host)) {
+			throw new UrlRefused(uri, "its host is not a public address" + ALLOW_HINT);
+		}
+		throw new UrlRefused(uri, "its host " + host + " does not resolve to public addresses only" + ALLOW_HINT);
+	}
+
+	/**
+	 * Whether a host is written as an IP address, which only decides the words of a
+	 * refusal. URI gives IPv6 literals in brackets, and the JDK takes a host of digits
+	 * and dots for an IPv4 literal.
+	 */
+	private static boolean literal(String host) {
+		return host.startsWith("[") || host.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
+	}
+
+	private boolean allowed(URI uri, InetAddress address) {
+		if (!globallyReachable(address)) {
+			return false;
+		}
+		try {
+			return !this.ownAddresses.contains(address) && !ownEmbedded(address);
+		}
+		catch (UncheckedIOException ex) {
+			// Without this host's addresses no address can be judged: refuse until they
+			// can be read again.
+			logger.warn("Refusing {}: this host's network interfaces cannot be read ({})", uri.getHost(),
+					ex.getCause().getMessage());
+			return false;
 		}
 	}
 
-	private static boolean internal(InetAddress address) {
+	private boolean ownEmbedded(InetAddress address) {
+		Inet4Address embedded = embeddedIpv4(address);
+		return embedded != null && this.ownAddresses.contains(embedded);
+	}
+
+	/**
+	 * Whether an address is globally reachable per the IANA special-purpose address
+	 * registries.
+	 */
+	private static boolean globallyReachable(InetAddress address) {
 		byte[] bytes = address.getAddress();
-		boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
-		boolean sharedAddressSpace = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-		return address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-				|| address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal || sharedAddressSpace;
+		if (bytes.length == 4) {
+			return IPV4_NOT_GLOBAL.stream().noneMatch((block) -> block.contains(bytes));
+		}
+		Inet4Address embedded = embeddedIpv4(address);
+		if (embedded != null) {
+			return globallyReachable(embedded);
+		}
+		// Outside 2000::/3 there is nothing globally reachable but the two translation
+		// ranges above: the rest is loopback, unspecified, the deprecated IPv4-compatible
+		// ::/96, local-use NAT64 64:ff9b:1::/48, discard-only, unique-local, link-local,
+		// site-local, multicast or reserved.
+		return IPV6_GLOBAL_UNICAST.contains(bytes)
+				&& IPV6_GLOBAL_UNICAST_NOT_GLOBAL.stream().noneMatch((block) -> block.contains(bytes));
+	}
+
+	/**
+	 * The IPv4 address an IPv6 address delivers to: IPv4-mapped ::ffff:a.b.c.d (which the
+	 * JDK usually turns into an IPv4 address already), NAT64 64:ff9b::a.b.c.d and 6to4
+	 * 2002:aabb:ccdd::/48.
+	 */
+	private static @Nullable Inet4Address embeddedIpv4(InetAddress address) {
+		if (!(address instanceof Inet6Address)) {
+			return null;
+		}
+		byte[] bytes = address.getAddress();
+		if (IPV4_MAPPED.contains(bytes) || NAT64.contains(bytes)) {
+			return ipv4(Arrays.copyOfRange(bytes, 12, 16));
+		}
+		if (SIX_TO_FOUR.contains(bytes)) {
+			return ipv4(Arrays.copyOfRange(bytes, 2, 6));
+		}
+		return null;
+	}
+
+	private static Inet4Address ipv4(byte[] bytes) {
+		try {
+			return (Inet4Address) InetAddress.getByAddress(bytes);
+		}
+		catch (UnknownHostException ex) {
+			// Only thrown for an array of the wrong length.
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An address range in CIDR notation.
+	 */
+	private record Block(byte[] prefix, int bits) {
+
+		static Block of(String cidr) {
+			int slash = cidr.indexOf('/');
+			try {
+				// A literal, so no lookup.
+				return new Block(InetAddress.getByName(cidr.substring(0, slash)).getAddress(),
+						Integer.parseInt(cidr.substring(slash + 1)));
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalArgumentException(cidr + " is not an address range", ex);
+			}
+		}
+
+		static List<Block> all(String... cidrs) {
+			return Arrays.stream(cidrs).map(Block::of).toList();
+		}
+
+		boolean contains(byte[] address) {
+			if (address.length != this.prefix.length) {
+				return false;
+			}
+			int whole = this.bits / 8;
+			for (int i = 0; i < whole; i++) {
+				if (address[i] != this.prefix[i]) {
+					return false;
+				}
+			}
+			int rest = this.bits % 8;
+			if (rest == 0) {
+				return true;
+			}
+			int mask = (0xff << (8 - rest)) & 0xff;
+			return (address[whole] & mask) == (this.prefix[whole] & mask);
+		}
+
 	}
 
 }
