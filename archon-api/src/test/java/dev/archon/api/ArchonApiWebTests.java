@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.api.testapp.TestApiApplication;
+import dev.archon.test.http.PathSpellings;
+import dev.archon.test.http.RawHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * raised outside Spring MVC (filters, the container's own) are covered too.
  */
 @SpringBootTest(classes = TestApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=plain-key-4f1b9c," + ArchonApiWebTests.HASHED_KEY_SETTING,
+		properties = { "management.server.port=0",
+				"archon.api.keys=plain-key-4f1b9c," + ArchonApiWebTests.HASHED_KEY_SETTING,
 				"archon.api.outbound-key=plain-key-4f1b9c", "archon.api.max-body-size=2KB",
 				"logging.level.org.springframework.web=DEBUG", "logging.level.dev.archon=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,6 +53,9 @@ class ArchonApiWebTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Test
 	void refusesApiCallWithoutKeyAsProblem() throws Exception {
@@ -113,7 +123,70 @@ class ArchonApiWebTests {
 	@Test
 	void answersUnknownRouteAsProblem() throws Exception {
 		assertProblem(send(authorized("/api/nothing-here", PLAIN_KEY).build()), 404, "not-found");
-		assertProblem(send(get("/not-api/nothing-here").build()), 404, "not-found");
+		assertProblem(send(authorized("/not-api/nothing-here", PLAIN_KEY).build()), 404, "not-found");
+	}
+
+	@Test
+	void refusesEveryPathWithoutKeyUnlessOpenedExplicitly() throws Exception {
+		assertProblem(send(get("/not-api/nothing-here").build()), 401, "unauthorized");
+		assertProblem(send(get("/x.html").build()), 401, "unauthorized");
+		assertProblem(send(get("/actuator/health").build()), 401, "unauthorized");
+	}
+
+	@Test
+	void refusesEverySpellingOfEveryDocumentedOperationWithoutKey() throws Exception {
+		JsonNode paths = body(send(get("/v3/api-docs").build())).get("paths");
+		assertThat(paths.propertyNames()).isNotEmpty();
+		for (String template : paths.propertyNames()) {
+			for (String method : paths.get(template).propertyNames()) {
+				for (String spelling : PathSpellings.of(PathSpellings.fill(template, "x"))) {
+					RawHttp.Response response = RawHttp.send(this.port, method.toUpperCase(Locale.ROOT), spelling);
+					assertThat(response).as("%s %s", method, spelling).satisfies(refusedBeforeAnyController());
+				}
+			}
+		}
+	}
+
+	@Test
+	void refusesNonCanonicalPathsBeforeRoutingThem() throws Exception {
+		for (String path : List.of("/api;x/count?n=1", "/api/%2e%2e/api/count?n=1", "/api%2Fcount?n=1",
+				"/api//count?n=1", "/x/../api/count?n=1")) {
+			RawHttp.Response response = RawHttp.send(this.port, "GET", path, "Authorization: Bearer " + PLAIN_KEY);
+			assertThat(response.status()).as(path).isEqualTo(400);
+			assertThat(response.contentType()).as(path).isEqualTo("application/problem+json");
+		}
+	}
+
+	@Test
+	void opensHealthWithoutDetailsAndShowsThemWithKey() throws Exception {
+		HttpResponse<String> open = send(management("/actuator/health").build());
+		assertThat(open.statusCode()).isEqualTo(200);
+		assertThat(body(open).has("components")).isFalse();
+		HttpResponse<String> withKey = send(
+				management("/actuator/health").header("Authorization", "Bearer " + PLAIN_KEY).build());
+		assertThat(body(withKey).has("components")).isTrue();
+	}
+
+	@Test
+	void answersErrorsTomcatRaisesItselfAsProblems() throws Exception {
+		String key = "Authorization: Bearer " + PLAIN_KEY;
+		assertThat(RawHttp.send(this.port, "GET", "/api/count%2F?n=1", key)).satisfies(problemOf(400));
+		assertThat(RawHttp.send(this.port, "GET", "/api/count%00?n=1", key)).satisfies(problemOf(400));
+		assertThat(RawHttp.send(this.port, "TRACE", "/api/count?n=1", key)).satisfies(problemOf(405));
+		assertThat(RawHttp.send(this.port, "GET", "/api/count?n=" + "1".repeat(20_000), key))
+			.satisfies(problemOf(400, 414));
+		assertThat(RawHttp.send(this.port, "GET", "/api/count?n=1", key, "X-Large: " + "y".repeat(20_000)))
+			.satisfies(problemOf(400, 431));
+	}
+
+	@Test
+	void keepsMetricsBehindTheKey() throws Exception {
+		HttpResponse<String> refused = send(management("/actuator/prometheus").build());
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/problem+json"));
+		assertThat(send(management("/actuator/prometheus").header("Authorization", "Bearer " + PLAIN_KEY).build())
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -191,6 +264,10 @@ class ArchonApiWebTests {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 	}
 
+	private HttpRequest.Builder management(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path));
+	}
+
 	private HttpRequest.Builder authorized(String path, String key) {
 		return get(path).header("Authorization", "Bearer " + key);
 	}
@@ -201,6 +278,29 @@ class ArchonApiWebTests {
 
 	private JsonNode body(HttpResponse<String> response) {
 		return this.json.readTree(response.body());
+	}
+
+	/**
+	 * 401, or a 400 from the firewall or Tomcat: a 400 from a controller (a missing
+	 * parameter, an unreadable body) would mean that the request got through. An answer
+	 * to HEAD has no body to tell them apart.
+	 */
+	private static Consumer<RawHttp.Response> refusedBeforeAnyController() {
+		return (response) -> {
+			assertThat(response.status()).isIn(400, 401);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			if (response.status() == 400 && !response.body().isEmpty()) {
+				assertThat(response.body()).containsAnyOf("not in canonical form", "cannot be read");
+			}
+		};
+	}
+
+	private static Consumer<RawHttp.Response> problemOf(Integer... statuses) {
+		return (response) -> {
+			assertThat(response.status()).isIn((Object[]) statuses);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			assertThat(response.body()).contains("\"status\":" + response.status()).contains("requestId");
+		};
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String type) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.api.ArchonApiProperties;
@@ -15,9 +16,8 @@ import dev.archon.api.client.ServiceClients;
 import dev.archon.api.problem.ArchonProblemHandler;
 import dev.archon.api.problem.ProblemEnricher;
 import dev.archon.api.problem.ProblemErrorController;
+import dev.archon.api.problem.ProblemErrorReportValve;
 import dev.archon.api.problem.ProblemWriter;
-import dev.archon.api.security.ApiKeyFilter;
-import dev.archon.api.security.ApiKeys;
 import dev.archon.api.web.BodySizeLimitFilter;
 import dev.archon.api.web.RequestIdFilter;
 
@@ -26,6 +26,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +37,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * What every Archon service shares on the wire: problem+json for every error, request
- * ids, API-key authentication of {@code /api/**}, a bound on request bodies, the OpenAPI
- * description and the client through which services call each other.
+ * ids, a bound on request bodies, the OpenAPI description and the client through which
+ * services call each other. API-key authentication is
+ * {@link dev.archon.api.security.ApiKeySecurityAutoConfiguration}'s.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -66,12 +69,13 @@ public final class ArchonApiAutoConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Errors that Tomcat answers itself, before Spring MVC, are problems too.
+	 */
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ArchonApiProperties properties, ProblemWriter problemWriter) {
-		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(ApiKeys.of(properties.keys()), problemWriter));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-		return registration;
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> ((StandardHost) context.getParent())
+			.setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
 	}
 
 	@Bean

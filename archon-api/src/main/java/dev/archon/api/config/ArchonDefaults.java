@@ -33,7 +33,9 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("server.tomcat.max-keep-alive-requests", "10000");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
-		defaults.put("management.endpoint.health.show-details", "always");
+		// Components and details (paths, versions, sizes) only for a caller with the key.
+		defaults.put("management.endpoint.health.show-details", "when-authorized");
+		defaults.put("management.endpoint.health.show-components", "when-authorized");
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.metrics.tags.instance", "${archon.api.instance}");
 		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +82,17 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 			.map((violation) -> new FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()))
 			.toList();
 		ProblemDetail problem = validation(errors);
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/**
+	 * Spring Security's firewall checks parameters when they are first read, so a control
+	 * character in one is refused from inside a controller.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> handleRequestRejected(RequestRejectedException ex) {
+		ProblemDetail problem = Problems.of(ProblemType.BAD_REQUEST,
+				"A parameter or header holds a control character, which no field of this API accepts.");
 		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 

@@ -2,6 +2,7 @@ package dev.archon.api.problem;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * outside Spring MVC) with a problem instead of Spring Boot's default error body or an
  * HTML page.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -37,7 +37,7 @@ public final class RequestIds {
 	 * @param presented the id that came with the request, possibly {@code null}
 	 * @return the id to use for the request
 	 */
-	static String acceptOrCreate(@Nullable String presented) {
+	public static String acceptOrCreate(@Nullable String presented) {
 		if (presented != null && ACCEPTABLE.matcher(presented).matches()) {
 			return presented;
 		}

@@ -1,0 +1,63 @@
+package dev.archon.api.problem;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.api.web.RequestIds;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+
+/**
+ * Answers the errors that Tomcat raises before any servlet runs (a malformed request
+ * line, an encoded slash or NUL byte in the path, a URI or header too long, TRACE) with a
+ * problem, where Tomcat's own valve writes an HTML page. Tomcat instantiates it by class
+ * name, so it carries its own mapper.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		ProblemType type = ProblemType.forStatus(HttpStatusCode.valueOf(status));
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", type.type().toString());
+		problem.put("title", type.title());
+		problem.put("status", status);
+		problem.put("detail", detail(status, type));
+		problem.put(Problems.REQUEST_ID, RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER)));
+		try {
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getOutputStream().write(json.writeValueAsBytes(problem));
+			response.finishResponse();
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client is gone or the response was taken over: nothing left to tell.
+		}
+	}
+
+	private static String detail(int status, ProblemType type) {
+		return switch (status) {
+			case 400 -> "The request cannot be read: its request line, path or headers are malformed "
+					+ "(encoded slashes, NUL bytes and characters outside URLs are refused).";
+			case 405 -> "This method is not allowed.";
+			case 414 -> "The URI is too long.";
+			case 431 -> "The request headers are too large.";
+			default -> type.status().is5xxServerError()
+					? "Something went wrong on our side. Quote the request id when you report it." : type.title();
+		};
+	}
+
+}

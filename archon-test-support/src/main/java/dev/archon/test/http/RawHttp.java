@@ -1,0 +1,91 @@
+package dev.archon.test.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An HTTP/1.1 client that sends the request target byte for byte as given. Java's and
+ * Spring's clients normalise or encode a path before sending it, which is exactly what a
+ * test of path spellings must not do.
+ */
+public final class RawHttp {
+
+	private RawHttp() {
+	}
+
+	/**
+	 * Sends one request on a new connection and reads the whole answer.
+	 * @param port the loopback port
+	 * @param method the method, as sent
+	 * @param target the request target, as sent
+	 * @param headers extra header lines, such as {@code Authorization: Bearer k}
+	 * @return the answer
+	 * @throws IOException if the connection fails
+	 */
+	public static Response send(int port, String method, String target, String... headers) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			request.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+			for (String header : headers) {
+				request.append(header).append("\r\n");
+			}
+			request.append("\r\n");
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return Response.read(socket.getInputStream());
+		}
+	}
+
+	/**
+	 * An answer.
+	 *
+	 * @param status the status code
+	 * @param headers the headers, by lower-case name (the last of repeated ones)
+	 * @param body the body, decoded as UTF-8 (chunked bodies keep their chunk lines)
+	 */
+	public record Response(int status, Map<String, String> headers, String body) {
+
+		/**
+		 * The media type of the body, without parameters.
+		 * @return the media type, or an empty string without one
+		 */
+		public String contentType() {
+			String value = this.headers.getOrDefault("content-type", "");
+			int parameters = value.indexOf(';');
+			return ((parameters >= 0) ? value.substring(0, parameters) : value).trim();
+		}
+
+		static Response read(InputStream in) throws IOException {
+			byte[] all = in.readAllBytes();
+			String text = new String(all, StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			String head = (end >= 0) ? text.substring(0, end) : text;
+			String[] lines = head.split("\r\n");
+			String[] statusLine = lines[0].split(" ", 3);
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				if (colon > 0) {
+					headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+							lines[i].substring(colon + 1).trim());
+				}
+			}
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			if (end >= 0) {
+				body.write(all, end + 4, all.length - end - 4);
+			}
+			return new Response(Integer.parseInt(statusLine[1]), headers, body.toString(StandardCharsets.UTF_8));
+		}
+
+	}
+
+}
