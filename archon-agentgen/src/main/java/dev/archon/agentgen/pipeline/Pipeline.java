@@ -188,12 +188,23 @@ public class Pipeline {
 		return CoderAnswer.files(outcome.output());
 	}
 
+	/**
+	 * Every version's files pass here, whichever backend wrote them, on their way to the
+	 * user and to storage: so the invisible characters are escaped here, once, rather
+	 * than in each backend. Escaping is repeatable, so a job resumed after its validation
+	 * step hands out the same files as the run that validated them.
+	 */
 	private GenerationResult validate(Context context, int version, Map<String, String> files) {
+		InvisibleCharacters.Escaped escaped = InvisibleCharacters.escape(files);
+		List<InvisibleCharacters.Finding> findings = new ArrayList<>();
+		findings.addAll(InvisibleCharacters.inUserText("description", context.request.description()));
+		findings.addAll(InvisibleCharacters.inUserText("feedback", context.request.feedback()));
+		findings.addAll(escaped.findings());
 		StepOutcome outcome = step(context, version, Steps.VALIDATION, () -> {
-			ValidationReport report = this.validator.validate(files);
+			ValidationReport report = this.validator.validate(escaped.files(), findings);
 			return StepOutcome.local(ValidationReports.write(report), report.passed() ? "passed" : "failed");
 		});
-		return new GenerationResult(files, ValidationReports.read(outcome.output()), context.degraded,
+		return new GenerationResult(escaped.files(), ValidationReports.read(outcome.output()), context.degraded,
 				context.grounded);
 	}
 

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks the generated files: all five present, the Python parses (with {@code python3}'s
  * {@code ast.parse} in a subprocess, never executing the code), the requirements cover
- * the imports, and no file holds something that looks like a secret.
+ * the imports, no file holds something that looks like a secret, and what
+ * {@link InvisibleCharacters} escaped is told to the user.
  */
 class Validator {
 
@@ -113,6 +114,16 @@ class Validator {
 	}
 
 	ValidationReport validate(Map<String, String> files) {
+		return validate(files, List.of());
+	}
+
+	/**
+	 * Validates files whose invisible characters were escaped.
+	 * @param files the escaped files
+	 * @param escaped what was escaped, and what the user's own text held
+	 * @return the report
+	 */
+	ValidationReport validate(Map<String, String> files, List<InvisibleCharacters.Finding> escaped) {
 		List<Check> checks = new ArrayList<>();
 		List<String> missing = CoderAnswer.FILES.stream().filter((file) -> !files.containsKey(file)).toList();
 		checks.add(missing.isEmpty() ? new Check("files", "passed", "all five files present")
@@ -146,6 +157,7 @@ class Validator {
 		});
 		checks.add(secrets.isEmpty() ? new Check("secrets", "passed", "no secret-looking string")
 				: new Check("secrets", "failed", "secret-looking string in " + String.join(", ", secrets)));
+		checks.add(invisibleCharacters(files, escaped));
 		boolean passed = checks.stream().noneMatch((check) -> check.status().equals("failed"));
 		return new ValidationReport(passed, checks);
 	}
@@ -172,6 +184,29 @@ class Validator {
 		return uncovered.isEmpty() ? new Check("requirements", "passed", "requirements.txt covers every import")
 				: new Check("requirements", "failed",
 						"imported but not in requirements.txt: " + String.join(", ", uncovered));
+	}
+
+	/**
+	 * Escaped characters are a warning, since an escape in a string or comment changes
+	 * nothing when the code runs, unless the escape changed what the code means. A file
+	 * that still holds one did not come through the pipeline's escaping, and fails rather
+	 * than passing unnoticed.
+	 */
+	private static Check invisibleCharacters(Map<String, String> files, List<InvisibleCharacters.Finding> escaped) {
+		List<String> details = new ArrayList<>();
+		boolean failed = false;
+		for (InvisibleCharacters.Finding finding : escaped) {
+			details.add(finding.describe());
+			failed |= finding.changesMeaning();
+		}
+		for (InvisibleCharacters.Finding left : InvisibleCharacters.escape(files).findings()) {
+			details.add(left.file() + " line " + left.line() + ": " + left.codes() + " not escaped");
+			failed = true;
+		}
+		if (details.isEmpty()) {
+			return new Check("invisible-characters", "passed", "no invisible or bidirectional control character");
+		}
+		return new Check("invisible-characters", failed ? "failed" : "warning", String.join("; ", details));
 	}
 
 	private static String normalize(String name) {

@@ -64,7 +64,7 @@ class BuiltinAgentTests {
 				"import requests\nKEY = 'sk-" + "abcdefghijklmnopqrstuvwxyz123456'\n", "requirements.txt", "httpx\n"));
 		assertThat(report.passed()).isFalse();
 		assertThat(report.checks()).extracting(ValidationReport.Check::status)
-			.containsExactly("failed", "passed", "failed", "failed");
+			.containsExactly("failed", "passed", "failed", "failed", "passed");
 	}
 
 	@Test
