@@ -117,7 +117,10 @@ start_java() {
 	port_open $((port + 1000)) && die "management port $((port + 1000)) is taken by a process that ./archon did not start (for $name)"
 	key=$(api_key)
 	token=$(sim_token)
+	# Every instance and its management port listen on loopback only: NGINX is the one public entry.
+	local -a bind=("SERVER_ADDRESS=127.0.0.1" "MANAGEMENT_SERVER_ADDRESS=127.0.0.1")
 	local -a env=(
+		"${bind[@]}"
 		"SERVER_PORT=$port"
 		"ARCHON_INSTANCE=$name"
 		"ARCHON_DB_URL=jdbc:postgresql://localhost:$ARCHON_PG_PORT/archon"
@@ -129,7 +132,7 @@ start_java() {
 		"ARCHON_VECTOR_URL=http://localhost:$ARCHON_NGINX_PORT"
 	)
 	case $svc in
-		sim) env=("SERVER_PORT=$port" "ARCHON_INSTANCE=$name" "HA_SIM_TOKEN=$token") ;;
+		sim) env=("${bind[@]}" "SERVER_PORT=$port" "ARCHON_INSTANCE=$name" "HA_SIM_TOKEN=$token") ;;
 		ha-bridge)
 			# Our simulator, unless the user points the bridge at a real Home Assistant.
 			if [[ -n ${HA_URL:-} ]]; then
@@ -300,6 +303,8 @@ prepare_prometheus() {
 	local dir=$ARCHON_STATE/prometheus
 	mkdir -p "$dir/data"
 	cp "$ARCHON_ROOT/deploy/prometheus/prometheus.yml" "$dir/prometheus.yml"
+	# The services' metrics need the API key (prometheus.yml names this file beside itself).
+	(umask 077 && api_key >"$dir/api-key")
 	# The rules stay in the repository, so an edit there is what Prometheus loads on its next reload.
 	ln -sfn "$ARCHON_ROOT/deploy/prometheus/rules" "$dir/rules"
 }
