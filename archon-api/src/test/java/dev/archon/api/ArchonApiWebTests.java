@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -118,6 +120,51 @@ class ArchonApiWebTests {
 					.POST(HttpRequest.BodyPublishers.ofString("{\"name\": tru"))
 					.build());
 		assertProblem(response, 400, "malformed-body");
+	}
+
+	@Test
+	void namesTheFieldWhoseValueHasTheWrongJsonType() throws Exception {
+		assertThat(fieldErrorOf("{\"name\":12345678901,\"times\":1}")).containsEntry("name", "must be a string");
+		assertThat(fieldErrorOf("{\"name\":true,\"times\":1}")).containsEntry("name", "must be a string");
+		assertThat(fieldErrorOf("{\"name\":\"ada\",\"times\":\"2\"}")).containsEntry("times", "must be an integer");
+		assertThat(fieldErrorOf("{\"name\":\"ada\",\"times\":1.5}")).containsEntry("times", "must be an integer");
+		assertThat(fieldErrorOf("{\"name\":[\"ada\"],\"times\":1}")).containsEntry("name", "must be a string");
+	}
+
+	@Test
+	void refusesNulInAJsonStringNamingTheField() throws Exception {
+		assertThat(fieldErrorOf("{\"name\":\"a\\u0000b\",\"times\":1}")).containsEntry("name",
+				"must not contain the NUL character (U+0000)");
+	}
+
+	@Test
+	void speaksTheApisLanguageNotJavasAboutBadBodies() throws Exception {
+		HttpResponse<String> missing = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build());
+		HttpResponse<String> wrongType = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("[1,2]"))
+					.build());
+		for (HttpResponse<String> response : List.of(missing, wrongType)) {
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.body()).doesNotContain("dev.archon")
+				.doesNotContain("java.")
+				.doesNotContain("Controller")
+				.doesNotContain("Greeting");
+		}
+		assertThat(body(missing).get("detail").asString()).isEqualTo("This operation needs a JSON body.");
+	}
+
+	@Test
+	void refusesNulAndInvalidUtf8InParametersNamingThem() throws Exception {
+		for (String value : List.of("%00", "a%00b", "%C3%28", "%FF")) {
+			HttpResponse<String> response = send(authorized("/api/lookup?source=" + value, PLAIN_KEY).build());
+			assertThat(response.statusCode()).as(value).isEqualTo(400);
+			assertThat(response.body()).as(value).contains("source");
+		}
+		assertThat(send(authorized("/api/lookup?source=caf%C3%A9", PLAIN_KEY).build()).body()).contains("café");
 	}
 
 	@Test
@@ -293,6 +340,18 @@ class ArchonApiWebTests {
 				assertThat(response.body()).containsAnyOf("not in canonical form", "cannot be read");
 			}
 		};
+	}
+
+	private Map<String, String> fieldErrorOf(String json) throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json))
+					.build());
+		assertProblem(response, 400, "validation");
+		Map<String, String> errors = new LinkedHashMap<>();
+		body(response).get("errors")
+			.forEach((error) -> errors.put(error.get("field").asString(), error.get("message").asString()));
+		return errors;
 	}
 
 	private static Consumer<RawHttp.Response> problemOf(Integer... statuses) {

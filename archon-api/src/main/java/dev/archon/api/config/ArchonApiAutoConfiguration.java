@@ -19,7 +19,9 @@ import dev.archon.api.problem.ProblemErrorController;
 import dev.archon.api.problem.ProblemErrorReportValve;
 import dev.archon.api.problem.ProblemWriter;
 import dev.archon.api.web.BodySizeLimitFilter;
+import dev.archon.api.web.ParameterTextFilter;
 import dev.archon.api.web.RequestIdFilter;
+import dev.archon.api.web.StrictRequestBodies;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,9 +39,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * What every Archon service shares on the wire: problem+json for every error, request
- * ids, a bound on request bodies, the OpenAPI description and the client through which
- * services call each other. API-key authentication is
- * {@link dev.archon.api.security.ApiKeySecurityAutoConfiguration}'s.
+ * ids, a bound on request bodies, strict reading of request bodies and parameters, the
+ * OpenAPI description and the client through which services call each other. API-key
+ * authentication is {@link dev.archon.api.security.ApiKeySecurityAutoConfiguration}'s.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,6 +69,23 @@ public final class ArchonApiAutoConfiguration {
 				new BodySizeLimitFilter(properties.maxBodySize(), problemWriter));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * After Spring Security's filter chain (order -100): a caller without a key learns
+	 * nothing about what it sent.
+	 */
+	@Bean
+	FilterRegistrationBean<ParameterTextFilter> parameterTextFilter(ProblemWriter problemWriter) {
+		FilterRegistrationBean<ParameterTextFilter> registration = new FilterRegistrationBean<>(
+				new ParameterTextFilter(problemWriter));
+		registration.setOrder(0);
+		return registration;
+	}
+
+	@Bean
+	StrictRequestBodies strictRequestBodies(JsonMapper jsonMapper) {
+		return new StrictRequestBodies(jsonMapper);
 	}
 
 	/**

@@ -9,6 +9,10 @@ import jakarta.validation.Path;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import dev.archon.api.web.StrictRequestBodies;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -67,11 +71,33 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 		return validationProblem(errors, headers);
 	}
 
+	/**
+	 * Says what is wrong with a body in the API's words: the field and the JSON type it
+	 * takes, or where the JSON breaks. Never Jackson's message, which names Java classes.
+	 */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(ProblemType.MALFORMED_BODY,
-				"The body must be a JSON document of the documented shape: " + firstLine(ex.getMessage()));
+		Throwable cause = ex.getMostSpecificCause();
+		ProblemDetail problem;
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			problem = validation(List.of(new FieldError(JsonFields.path(mismatch.getPath()),
+					JsonFields.expectation(mismatch.getTargetType(),
+							StrictRequestBodies.NUL_REFUSED.equals(mismatch.getOriginalMessage())
+									? mismatch.getOriginalMessage() : null))));
+		}
+		else if (cause instanceof StreamReadException unreadable && unreadable.getLocation() != null) {
+			problem = Problems.of(ProblemType.MALFORMED_BODY,
+					"The body is not valid JSON: it breaks at line " + unreadable.getLocation().getLineNr()
+							+ ", column " + unreadable.getLocation().getColumnNr() + ".");
+		}
+		else if (cause == ex && String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+			problem = Problems.of(ProblemType.MALFORMED_BODY, "This operation needs a JSON body.");
+		}
+		else {
+			problem = Problems.of(ProblemType.MALFORMED_BODY,
+					"The body must be a JSON document of the documented shape.");
+		}
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
@@ -140,15 +166,6 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static String message(@Nullable String message) {
 		return (message != null) ? message : "is invalid";
-	}
-
-	private static String firstLine(@Nullable String message) {
-		if (message == null) {
-			return "it could not be parsed";
-		}
-		int end = message.indexOf('\n');
-		String line = (end >= 0) ? message.substring(0, end) : message;
-		return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
 	}
 
 	private static <T> List<T> concat(List<T> first, List<T> second) {

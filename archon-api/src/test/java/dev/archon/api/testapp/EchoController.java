@@ -49,6 +49,11 @@ class EchoController {
 		return Map.of("n", n);
 	}
 
+	@GetMapping("/api/lookup")
+	Map<String, String> lookup(@RequestParam String source) {
+		return Map.of("source", source);
+	}
+
 	@GetMapping("/api/boom")
 	String boom() {
 		throw new IllegalStateException("secret internals that must not reach the client");

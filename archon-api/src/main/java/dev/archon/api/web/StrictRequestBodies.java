@@ -1,0 +1,76 @@
+package dev.archon.api.web;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+
+/**
+ * Reads request bodies strictly: a value must have the JSON type its field documents (no
+ * number taken as a string, no string as a number or boolean), and no string may hold the
+ * NUL character, which PostgreSQL cannot store and no text of ours needs. Bodies are
+ * written, and other services' answers read, as before.
+ */
+public final class StrictRequestBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
+
+	/** What a body with a NUL character in a string is told, about that field. */
+	public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
+
+	private final JsonMapper strict;
+
+	public StrictRequestBodies(JsonMapper jsonMapper) {
+		this.strict = jsonMapper.rebuild()
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Float,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Boolean,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+			.addModule(new SimpleModule("archon-strict-text").addDeserializer(String.class, new TextWithoutNul()))
+			.build();
+	}
+
+	@Override
+	public void customize(HttpMessageConverters.ServerBuilder builder) {
+		builder.withJsonConverter(new JacksonJsonHttpMessageConverter(this.strict));
+	}
+
+	/**
+	 * After Spring Boot's own JSON converter, which this one replaces on the server side.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static final class TextWithoutNul extends StringDeserializer {
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String text = super.deserialize(parser, context);
+			if (text != null && text.indexOf('\0') >= 0) {
+				return (String) context.reportInputMismatch(this, NUL_REFUSED);
+			}
+			return text;
+		}
+
+	}
+
+}
