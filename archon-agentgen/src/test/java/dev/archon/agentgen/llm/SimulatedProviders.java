@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.archon.sim.SimApplication;
+import dev.archon.test.InProcessSimulator;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -46,8 +47,7 @@ public final class SimulatedProviders implements AutoCloseable {
 	private final RestClient control;
 
 	SimulatedProviders() {
-		this.context = new SpringApplicationBuilder(SimApplication.class).run("--server.port=0",
-				"--management.server.port=0", "--archon.sim.token=" + TOKEN, "--spring.main.banner-mode=off");
+		this.context = new SpringApplicationBuilder(SimApplication.class).run(InProcessSimulator.arguments(TOKEN));
 		this.baseUrl = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
 		this.control = RestClient.builder()
 			.baseUrl(this.baseUrl)

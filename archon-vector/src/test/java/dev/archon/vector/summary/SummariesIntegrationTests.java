@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.archon.sim.SimApplication;
+import dev.archon.test.InProcessSimulator;
 import dev.archon.test.UsesRealServices;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.ingest.Document;
@@ -41,14 +42,8 @@ class SummariesIntegrationTests {
 
 	private static final String TOKEN = "test-token";
 
-	// The simulator reads no application.yml (it would find this module's) and needs no
-	// database or Redis.
-	private static final ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class).run(
-			"--server.port=0", "--management.server.port=0", "--archon.sim.token=" + TOKEN,
-			"--spring.config.name=archon-sim-in-tests", "--spring.main.banner-mode=off",
-			"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-					+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-					+ "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
+	private static final ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class)
+		.run(InProcessSimulator.arguments(TOKEN));
 
 	private static final String SIM_URL = "http://localhost:" + sim.getEnvironment().getProperty("local.server.port");
 
