@@ -2,21 +2,22 @@ package dev.archon.vector.pages.web;
 
 import java.util.List;
 
-import dev.archon.api.problem.ProblemType;
-import dev.archon.api.problem.Problems;
 import dev.archon.api.wire.vector.PageContent;
 import dev.archon.api.wire.vector.SourceSummary;
 import dev.archon.vector.VectorProperties;
 import dev.archon.vector.pages.Corpus;
+import dev.archon.vector.pages.PageNotFound;
 import dev.archon.vector.pages.Pages;
 import dev.archon.vector.pages.Pages.StoredChunk;
+import dev.archon.vector.pages.SourceNotFound;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,11 +53,10 @@ class PagesController {
 	 * A whole page, its chunks joined in order, cut at the configured cap.
 	 */
 	@GetMapping("/pages/content")
-	ResponseEntity<?> content(@RequestParam String url) {
+	PageContent content(@RequestParam String url) {
 		List<StoredChunk> chunks = this.pages.chunks(url);
 		if (chunks.isEmpty()) {
-			return ResponseEntity.status(ProblemType.NOT_FOUND.status())
-				.body(Problems.of(ProblemType.NOT_FOUND, "No page with the URL " + url + " is stored"));
+			throw new PageNotFound(url);
 		}
 		StringBuilder content = new StringBuilder();
 		for (StoredChunk chunk : chunks) {
@@ -64,16 +64,16 @@ class PagesController {
 		}
 		boolean truncated = content.length() > this.maxCharacters;
 		String text = truncated ? content.substring(0, this.maxCharacters) : content.toString();
-		return ResponseEntity.ok(new PageContent(url, chunks.get(0).title(), text, truncated));
+		return new PageContent(url, chunks.get(0).title(), text, truncated);
 	}
 
 	@DeleteMapping("/sources/{source}")
-	ResponseEntity<Void> delete(@PathVariable String source) {
-		int deleted = this.pages.deleteSource(source);
-		if (deleted > 0) {
-			this.corpus.bump();
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String source) {
+		if (this.pages.deleteSource(source) == 0) {
+			throw new SourceNotFound(source);
 		}
-		return (deleted > 0) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		this.corpus.bump();
 	}
 
 }

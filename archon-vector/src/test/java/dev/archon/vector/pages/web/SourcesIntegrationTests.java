@@ -70,6 +70,31 @@ class SourcesIntegrationTests {
 	}
 
 	@Test
+	void answersDeletionOfAnUnknownSourceWithAProblem() {
+		ResponseEntity<String> response = this.client.delete()
+			.uri("/api/v1/vector/sources/no_such_source")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
+				.headers(answer.getHeaders())
+				.body(new String(answer.getBody().readAllBytes())));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody()).contains("no_such_source").contains("not-found");
+	}
+
+	@Test
+	void deletesAStoredSource() {
+		HttpStatus status = this.client.delete()
+			.uri("/api/v1/vector/sources/sources_test")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.exchange((request, answer) -> HttpStatus.valueOf(answer.getStatusCode().value()));
+		assertThat(status).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM site_pages WHERE source = 'sources_test'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void refusesSourcesWithoutAnApiKey() {
 		HttpStatus status = this.client.get()
 			.uri("/api/v1/vector/sources")
