@@ -27,7 +27,11 @@ import org.springframework.stereotype.Component;
  * This instance's workers. Each claims a job with {@code FOR UPDATE SKIP LOCKED} and a
  * lease, renewed while it works; a job whose lease runs out (its instance died) is
  * claimed by another worker and resumes from its last finished step. Completion is
- * conditional on still holding the lease, so no job completes twice.
+ * conditional on still holding the lease, so no job completes twice. An idle worker
+ * sleeps until it is woken: by a job queued here or announced by another instance, by a
+ * worker that just claimed a job (there may be more), or by the safety poll, which wakes
+ * one worker each poll interval, so that an idle instance costs one query per interval
+ * rather than one per worker.
  */
 @Component
 class JobWorkers implements SmartLifecycle {
@@ -54,7 +58,7 @@ class JobWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor();
+	private ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
 
 	private List<Thread> threads = List.of();
 
@@ -97,10 +101,13 @@ class JobWorkers implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.renewals = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-renewal").factory());
+		this.timers = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("job-worker-timers").factory());
 		long every = Math.max(100, this.properties.lease().toMillis() / 3);
-		this.renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+		this.timers.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+		// The safety poll: one idle worker looks, not every one of them.
+		long poll = this.properties.pollInterval().toMillis();
+		this.timers.scheduleWithFixedDelay(this::wakeUp, poll, poll, TimeUnit.MILLISECONDS);
 		this.threads = java.util.stream.IntStream.range(0, this.properties.workers())
 			.mapToObj((i) -> Thread.ofVirtual().name("agent-worker-" + i).start(this::work))
 			.toList();
@@ -111,7 +118,7 @@ class JobWorkers implements SmartLifecycle {
 		this.running = false;
 		this.wakeUps.release(this.properties.workers());
 		this.threads.forEach(Thread::interrupt);
-		this.renewals.shutdownNow();
+		this.timers.shutdownNow();
 	}
 
 	@Override
@@ -125,10 +132,12 @@ class JobWorkers implements SmartLifecycle {
 				String owner = this.instance + ":" + UUID.randomUUID();
 				Optional<Jobs.Claimed> claimed = this.jobs.claim(owner, this.instance, this.properties.lease());
 				if (claimed.isPresent()) {
+					// More may be queued: another idle worker looks while this one runs.
+					wakeUp();
 					run(claimed.get(), owner);
 				}
 				else {
-					this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					this.wakeUps.acquire();
 				}
 			}
 			catch (InterruptedException ex) {

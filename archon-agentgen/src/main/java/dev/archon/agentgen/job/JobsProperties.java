@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter the {@code Retry-After} of that refusal
  * @param lease how long a claimed job stays this worker's without renewal; another
  * instance takes it over after that
- * @param pollInterval how often an idle worker looks for queued jobs without being woken
- * up: jobs whose lease ran out, and those queued while Redis could not tell
+ * @param pollInterval how often one idle worker of this instance looks for queued jobs
+ * without being woken up: jobs whose lease ran out, and those queued while Redis could
+ * not tell
  * @param cacheTtl how long identical requests are answered from the result cache
  * @param instanceId this instance's name in leases, random when absent
  */
