@@ -6,6 +6,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 import dev.archon.sim.SimApplication;
+import dev.archon.test.InProcessSimulator;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,23 +30,9 @@ public final class SimulatedHomeAssistant {
 	private final RestClient client;
 
 	private SimulatedHomeAssistant() {
-		this.context = new SpringApplicationBuilder(SimApplication.class).run(arguments(TOKEN));
+		this.context = new SpringApplicationBuilder(SimApplication.class).run(InProcessSimulator.arguments(TOKEN));
 		this.url = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
 		this.client = RestClient.builder().baseUrl(this.url).defaultHeader("Authorization", "Bearer " + TOKEN).build();
-	}
-
-	/**
-	 * The simulator's arguments when it shares this module's classpath: this module's
-	 * application.yml would shadow the simulator's, and archon-api's API-key filter would
-	 * guard the simulator's /api, so neither may apply to it.
-	 * @param token the simulator's token
-	 * @return the arguments
-	 */
-	public static String[] arguments(String token) {
-		return new String[] { "--spring.config.name=archon-sim-in-tests", "--spring.application.name=archon-sim",
-				"--server.port=0", "--management.server.port=0", "--archon.sim.token=" + token,
-				"--spring.autoconfigure.exclude=dev.archon.api.config.ArchonApiAutoConfiguration",
-				"--spring.threads.virtual.enabled=true", "--spring.main.banner-mode=off" };
 	}
 
 	/**

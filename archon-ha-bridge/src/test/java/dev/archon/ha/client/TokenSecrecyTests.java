@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.ha.HaProperties;
-import dev.archon.ha.SimulatedHomeAssistant;
 import dev.archon.sim.SimApplication;
+import dev.archon.test.InProcessSimulator;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,7 +34,7 @@ class TokenSecrecyTests {
 	@Test
 	void tokenNeverReachesTheLogDuringConnectAuthAndFailedAuth(CapturedOutput output) {
 		try (ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class)
-			.run(SimulatedHomeAssistant.arguments(SIM_TOKEN))) {
+			.run(InProcessSimulator.arguments(SIM_TOKEN))) {
 			String url = "http://localhost:" + sim.getEnvironment().getProperty("local.server.port");
 			HomeAssistantConnection accepted = connection(url, SIM_TOKEN);
 			HomeAssistantConnection refused = connection(url, WRONG_TOKEN);
