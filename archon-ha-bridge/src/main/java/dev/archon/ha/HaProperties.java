@@ -61,8 +61,14 @@ public record HaProperties(@DefaultValue("http://localhost:8123") @NotNull URI u
 	 * Service calls.
 	 *
 	 * @param allowed allowed {@code domain.service} patterns ({@code light.*} allows
-	 * every service of a domain)
-	 * @param denied refused patterns; they win over {@code allowed}
+	 * every service of a domain); never of the script domain, see {@code allowedScripts}
+	 * @param denied refused patterns; they win over {@code allowed} and
+	 * {@code allowedScripts}
+	 * @param allowedScripts the scripts that may run, by name ({@code good_night}) or
+	 * entity id ({@code script.good_night}), whether called as {@code script.good_night}
+	 * or started with {@code script.turn_on}; none by default, since a script runs with
+	 * whatever variables its caller passes and may do anything, stopping Home Assistant
+	 * included
 	 * @param callsPerSecond the rate limit toward Home Assistant, per instance (env
 	 * {@code HA_CALLS_PER_SECOND}); the default of 50 protects a real Home Assistant, a
 	 * benchmark raises it to measure the bridge rather than this cap
@@ -77,13 +83,14 @@ public record HaProperties(@DefaultValue("http://localhost:8123") @NotNull URI u
 	 * @param openFor how long the circuit breaker stays open
 	 */
 	public record Control(@DefaultValue( {
-			"light.*", "switch.*", "climate.*", "cover.*", "lock.*", "media_player.*", "fan.*", "scene.*", "script.*",
+			"light.*", "switch.*", "climate.*", "cover.*", "lock.*", "media_player.*", "fan.*", "scene.*",
 			"input_boolean.*", "input_number.*", "input_select.*", "input_text.*", "input_datetime.*",
 			"input_button.*" }) List<String> allowed,
 			@DefaultValue({ "homeassistant.stop", "homeassistant.restart", "hassio.*",
 					"shell_command.*" }) List<String> denied,
-			@DefaultValue("50") @Min(1) int callsPerSecond, @DefaultValue("2s") Duration rateLimitWait,
-			@DefaultValue("10s") Duration restTimeout, @DefaultValue("32") @Min(1) @Max(256) int maxBatchConcurrency,
+			@DefaultValue List<String> allowedScripts, @DefaultValue("50") @Min(1) int callsPerSecond,
+			@DefaultValue("2s") Duration rateLimitWait, @DefaultValue("10s") Duration restTimeout,
+			@DefaultValue("32") @Min(1) @Max(256) int maxBatchConcurrency,
 			@DefaultValue("8") @Min(1) int defaultBatchConcurrency, @DefaultValue("500") @Min(1) int maxBatchOperations,
 			@DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold, @DefaultValue("10s") Duration openFor){
 

@@ -3,6 +3,7 @@ package dev.archon.ha;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.archon.sim.SimApplication;
@@ -12,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -72,6 +74,24 @@ public final class SimulatedHomeAssistant {
 			.body(data)
 			.retrieve()
 			.body(JsonNode.class);
+	}
+
+	void saveAutomation(String id, Map<String, Object> config) {
+		this.client.post()
+			.uri("/api/config/automation/config/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(config)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	@Nullable JsonNode automation(String id) {
+		try {
+			return this.client.get().uri("/api/config/automation/config/{id}", id).retrieve().body(JsonNode.class);
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return null;
+		}
 	}
 
 	void fault(Map<String, Object> fault) {

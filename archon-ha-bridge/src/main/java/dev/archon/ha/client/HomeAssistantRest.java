@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +68,26 @@ public class HomeAssistantRest {
 	 */
 	public JsonNode config() {
 		return call(() -> this.client.get().uri("/api/config").retrieve().body(JsonNode.class));
+	}
+
+	/**
+	 * An automation as the automation editor's API keeps it.
+	 * @param id the automation's id
+	 * @return its configuration, or {@code null} when the editor has none of that id
+	 */
+	public @Nullable JsonNode automation(String id) {
+		try {
+			return call(() -> this.client.get()
+				.uri("/api/config/automation/config/{id}", id)
+				.retrieve()
+				.body(JsonNode.class));
+		}
+		catch (CommandFailed ex) {
+			if ("http_404".equals(ex.code())) {
+				return null;
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -24,9 +24,15 @@ class ControlConfiguration {
 	static final String HOME_ASSISTANT = "home-assistant";
 
 	@Bean
-	ServiceCalls serviceCalls(HaProperties properties, HomeAssistantConnection connection, HomeAssistantRest rest,
-			RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers, JsonMapper json,
-			MeterRegistry meters) {
+	AllowList allowList(HaProperties properties) {
+		HaProperties.Control control = properties.control();
+		return new AllowList(control.allowed(), control.denied(), control.allowedScripts());
+	}
+
+	@Bean
+	ServiceCalls serviceCalls(HaProperties properties, AllowList allowList, HomeAssistantConnection connection,
+			HomeAssistantRest rest, RateLimiterRegistry rateLimiters, CircuitBreakerRegistry circuitBreakers,
+			JsonMapper json, MeterRegistry meters) {
 		HaProperties.Control control = properties.control();
 		RateLimiter rateLimiter = rateLimiters.rateLimiter(HOME_ASSISTANT,
 				RateLimiterConfig.custom()
@@ -43,8 +49,8 @@ class ControlConfiguration {
 					.waitDurationInOpenState(control.openFor())
 					.permittedNumberOfCallsInHalfOpenState(3)
 					.build());
-		return new ServiceCalls(new AllowList(control.allowed(), control.denied()), connection, rest, rateLimiter,
-				circuitBreaker, json, meters, control.callsPerSecond());
+		return new ServiceCalls(allowList, connection, rest, rateLimiter, circuitBreaker, json, meters,
+				control.callsPerSecond());
 	}
 
 	@Bean

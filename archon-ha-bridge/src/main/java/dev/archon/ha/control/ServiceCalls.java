@@ -108,11 +108,16 @@ public class ServiceCalls implements HomeAssistantListener {
 	public Result call(ServiceCall call) {
 		long start = System.nanoTime();
 		String outcome = "success";
-		boolean allowed = this.allowList.permits(call.domain(), call.service());
+		boolean allowed = false;
 		try {
-			if (!allowed) {
+			try {
+				// The service data may name targets too: Home Assistant merges them.
+				this.allowList.check(call.domain(), call.service(), Targets.of(call.target(), call.data()), null);
+				allowed = true;
+			}
+			catch (ServiceNotAllowed ex) {
 				outcome = "forbidden";
-				throw new ServiceNotAllowed(call.domain(), call.service());
+				throw ex;
 			}
 			acquirePermit();
 			List<JsonNode> changed = callGuarded(call);
@@ -152,16 +157,6 @@ public class ServiceCalls implements HomeAssistantListener {
 					.tag("outcome", outcome)
 					.publishPercentileHistogram()
 					.register(this.meters));
-	}
-
-	/**
-	 * Whether the allow-list permits a service, for callers that only want to know.
-	 * @param domain the domain
-	 * @param service the service
-	 * @return whether it may be called
-	 */
-	public boolean isAllowed(String domain, String service) {
-		return this.allowList.permits(domain, service);
 	}
 
 	private void acquirePermit() {

@@ -27,15 +27,11 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import dev.archon.ha.HaProperties;
 import dev.archon.ha.client.CommandFailed;
 import dev.archon.ha.client.HomeAssistantRest;
-import dev.archon.ha.control.ServiceCalls;
-import dev.archon.ha.control.ServiceNotAllowed;
 import dev.archon.ha.state.CachedState;
 import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
@@ -65,8 +61,6 @@ public class PatternAnalysis {
 
 	private final StateCache cache;
 
-	private final ServiceCalls calls;
-
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -77,12 +71,11 @@ public class PatternAnalysis {
 
 	private volatile @Nullable ZoneId zone;
 
-	public PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, ServiceCalls calls,
-			StringRedisTemplate redis, JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
+	public PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
+			JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
 		this.homeAssistant = homeAssistant;
 		this.rest = rest;
 		this.cache = cache;
-		this.calls = calls;
 		this.redis = redis;
 		this.json = json;
 		this.settings = settings;
@@ -249,40 +242,6 @@ public class PatternAnalysis {
 		return known;
 	}
 
-	/**
-	 * Creates an automation in Home Assistant, after checking that every action it takes
-	 * is one the allow-list permits.
-	 * @param config the automation editor's JSON, as a suggestion carries it
-	 * @return the automation's id
-	 */
-	public String createAutomation(JsonNode config) {
-		if (!(config instanceof ObjectNode automation)) {
-			throw new InvalidAutomation("The automation must be a JSON object");
-		}
-		JsonNode triggers = automation.has("triggers") ? automation.path("triggers") : automation.path("trigger");
-		JsonNode actions = automation.has("actions") ? automation.path("actions") : automation.path("action");
-		if (!triggers.isArray() || triggers.isEmpty() || !actions.isArray() || actions.isEmpty()) {
-			throw new InvalidAutomation("An automation needs at least one trigger and one action");
-		}
-		for (JsonNode action : actions) {
-			String service = action.path("action").asString(action.path("service").asString(""));
-			int dot = service.indexOf('.');
-			if (dot < 1) {
-				throw new InvalidAutomation("Only service actions ('action': 'domain.service') can be created here");
-			}
-			if (!this.calls.isAllowed(service.substring(0, dot), service.substring(dot + 1))) {
-				throw new ServiceNotAllowed(service.substring(0, dot), service.substring(dot + 1));
-			}
-		}
-		String id = automation.path("id").asString("");
-		if (!id.matches("[A-Za-z0-9_\\-]{1,64}")) {
-			id = "archon_" + digest(List.of(automation.toString())).substring(0, 12);
-			automation.put("id", id);
-		}
-		this.rest.saveAutomation(id, automation);
-		return id;
-	}
-
 	private byte @Nullable [] cached(byte[] key) {
 		try {
 			return this.redis.execute((RedisCallback<byte[]>) (connection) -> connection.stringCommands().get(key));
@@ -304,7 +263,7 @@ public class PatternAnalysis {
 		}
 	}
 
-	private static String digest(List<String> parts) {
+	static String digest(List<String> parts) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			for (String part : parts) {

@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.ha.HaProperties;
 import dev.archon.ha.client.HomeAssistantRest;
-import dev.archon.ha.control.ServiceCalls;
+import dev.archon.ha.control.AllowList;
 import dev.archon.ha.state.StateCache;
 
 import org.springframework.context.annotation.Bean;
@@ -16,9 +16,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 class PatternsConfiguration {
 
 	@Bean
-	PatternAnalysis patternAnalysis(HomeAssistantRest rest, StateCache cache, ServiceCalls calls,
-			StringRedisTemplate redis, JsonMapper json, HaProperties properties, MeterRegistry meters) {
-		return new PatternAnalysis(properties.url(), rest, cache, calls, redis, json, properties.patterns(), meters);
+	PatternAnalysis patternAnalysis(HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
+			JsonMapper json, HaProperties properties, MeterRegistry meters) {
+		return new PatternAnalysis(properties.url(), rest, cache, redis, json, properties.patterns(), meters);
+	}
+
+	@Bean
+	Automations automations(HomeAssistantRest rest, AllowList allowList) {
+		return new Automations(rest, new AutomationServices(allowList));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.archon.ha.web;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +15,7 @@ import dev.archon.ha.control.HomeAssistantUnavailable;
 import dev.archon.ha.control.InvalidServiceCall;
 import dev.archon.ha.control.RateLimited;
 import dev.archon.ha.control.ServiceNotAllowed;
+import dev.archon.ha.patterns.ForeignAutomationExists;
 import dev.archon.ha.patterns.InvalidAutomation;
 import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
@@ -25,7 +28,8 @@ import dev.archon.ha.state.InvalidEntityId;
 public class HaProblems {
 
 	@ExceptionHandler({ InvalidEntityId.class, EntityNotFound.class, InvalidServiceCall.class, ServiceNotAllowed.class,
-			RateLimited.class, HomeAssistantUnavailable.class, CommandFailed.class, InvalidAutomation.class })
+			RateLimited.class, HomeAssistantUnavailable.class, CommandFailed.class, InvalidAutomation.class,
+			ForeignAutomationExists.class })
 	ResponseEntity<ProblemDetail> handle(RuntimeException ex) {
 		ProblemDetail problem = problemFor(ex);
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
@@ -50,9 +54,12 @@ public class HaProblems {
 			case EntityNotFound notFound ->
 				with(Problems.of(ProblemType.NOT_FOUND, notFound.getMessage()), "entityId", notFound.entityId());
 			case InvalidServiceCall invalid -> Problems.of(ProblemType.VALIDATION, invalid.getMessage());
-			case InvalidAutomation invalid -> Problems.of(ProblemType.VALIDATION, invalid.getMessage());
-			case ServiceNotAllowed refused -> with(Problems.of(ProblemType.FORBIDDEN, refused.getMessage()), "service",
-					refused.domain() + "." + refused.service());
+			case InvalidAutomation invalid ->
+				with(Problems.of(ProblemType.VALIDATION, invalid.getMessage()), "path", invalid.path());
+			case ServiceNotAllowed refused -> with(with(Problems.of(ProblemType.FORBIDDEN, refused.getMessage()),
+					"service", refused.domain() + "." + refused.service()), "path", refused.path());
+			case ForeignAutomationExists exists ->
+				with(Problems.of(ProblemType.CONFLICT, exists.getMessage()), "automationId", exists.id());
 			case RateLimited limited -> Problems.of(ProblemType.TOO_MANY_REQUESTS, limited.getMessage());
 			case HomeAssistantUnavailable unavailable ->
 				Problems.of(ProblemType.SERVICE_UNAVAILABLE, unavailable.getMessage());
@@ -79,8 +86,10 @@ public class HaProblems {
 		return problem;
 	}
 
-	private static ProblemDetail with(ProblemDetail problem, String name, Object value) {
-		problem.setProperty(name, value);
+	private static ProblemDetail with(ProblemDetail problem, String name, @Nullable Object value) {
+		if (value != null) {
+			problem.setProperty(name, value);
+		}
 		return problem;
 	}
 

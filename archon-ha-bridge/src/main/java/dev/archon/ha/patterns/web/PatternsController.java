@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import dev.archon.ha.patterns.Automations;
 import dev.archon.ha.patterns.PatternAnalysis;
 import dev.archon.ha.patterns.PatternReport;
 
@@ -31,8 +32,11 @@ class PatternsController {
 
 	private final PatternAnalysis analysis;
 
-	PatternsController(PatternAnalysis analysis) {
+	private final Automations automations;
+
+	PatternsController(PatternAnalysis analysis, Automations automations) {
 		this.analysis = analysis;
+		this.automations = automations;
 	}
 
 	@GetMapping("/patterns")
@@ -48,10 +52,18 @@ class PatternsController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
 	}
 
+	/**
+	 * Creates an automation, or replaces one that Archon created: 201 when it is new, 200
+	 * when it replaced one, 409 when an automation of that id exists that Archon did not
+	 * create, unless {@code replace=true} asks to overwrite it anyway.
+	 */
 	@PostMapping("/automations")
-	ResponseEntity<Created> create(@RequestBody AutomationRequest request) {
-		String id = this.analysis.createAutomation(request.config());
-		return ResponseEntity.created(URI.create("/api/v1/ha/automations/" + id)).body(new Created(id));
+	ResponseEntity<Saved> create(@RequestBody AutomationRequest request,
+			@RequestParam(defaultValue = "false") boolean replace) {
+		Automations.Saved saved = this.automations.save(request.config(), replace);
+		Saved body = new Saved(saved.id(), saved.replaced());
+		return saved.replaced() ? ResponseEntity.ok(body)
+				: ResponseEntity.created(URI.create("/api/v1/ha/automations/" + saved.id())).body(body);
 	}
 
 	/**
@@ -64,11 +76,12 @@ class PatternsController {
 	}
 
 	/**
-	 * A created automation.
+	 * A saved automation.
 	 *
 	 * @param id its id in Home Assistant
+	 * @param replaced whether it replaced an automation of the same id
 	 */
-	record Created(String id) {
+	record Saved(String id, boolean replaced) {
 
 	}
 
