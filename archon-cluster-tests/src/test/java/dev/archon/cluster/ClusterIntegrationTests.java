@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import dev.archon.test.http.PathSpellings;
+import dev.archon.test.http.RawHttp;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,19 +24,28 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cluster as an operator starts it: {@code ./archon up --instances 2}, two instances
- * of each service behind NGINX, then one instance of each killed without warning, then
+ * of each service behind NGINX, probed without a key in every spelling of every
+ * operation, measured while idle, then one instance of each killed without warning, then
  * {@code ./archon down}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIntegrationTests {
 
-	private static final String NGINX = "http://localhost:8080";
+	private static final int NGINX_PORT = 8080;
+
+	private static final String NGINX = "http://localhost:" + NGINX_PORT;
+
+	/** The port of each service's first instance; the second's is the next. */
+	private static final Map<String, Integer> INSTANCE_PORTS = Map.of("agentgen", 8101, "vector", 8201, "ha-bridge",
+			8301);
 
 	/** One authenticated read per service, each served by a different upstream. */
 	private static final Map<String, String> READS = Map.of("agentgen", "/api/v1/llm/providers", "vector",
@@ -43,6 +57,8 @@ class ClusterIntegrationTests {
 	private final Launcher launcher = Launcher.ofRepository(Map.of("ARCHON_LLM_PROFILE", "sim"));
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	private String apiKey = "";
 
@@ -108,6 +124,60 @@ class ClusterIntegrationTests {
 
 	@Test
 	@Order(5)
+	void refusesEverySpellingOfEveryOperationWithoutKeyThroughNginxAndOnEveryInstance() throws Exception {
+		List<Integer> ports = new ArrayList<>(List.of(NGINX_PORT));
+		INSTANCE_PORTS.values().forEach((first) -> ports.addAll(List.of(first, first + 1)));
+		List<String> failures = new ArrayList<>();
+		int sent = 0;
+		for (Map.Entry<String, Integer> service : INSTANCE_PORTS.entrySet()) {
+			JsonNode paths = this.json.readTree(get(service.getValue(), "/v3/api-docs", null).body()).get("paths");
+			assertThat(paths.propertyNames()).as(service.getKey() + " operations").isNotEmpty();
+			for (String template : paths.propertyNames()) {
+				for (String method : paths.get(template).propertyNames()) {
+					for (String spelling : PathSpellings.of(PathSpellings.fill(template, "x"))) {
+						for (int port : ports) {
+							RawHttp.Response response = RawHttp.send(port, method.toUpperCase(Locale.ROOT), spelling);
+							sent++;
+							if (!response.refusedBeforeAnyController()) {
+								failures.add(method + " " + spelling + " on " + port + ": " + response);
+							}
+						}
+					}
+				}
+			}
+		}
+		System.out.printf("Spellings without a key: %d requests, %d got through%n", sent, failures.size());
+		assertThat(failures).isEmpty();
+	}
+
+	@Test
+	@Order(6)
+	void costsAlmostNothingOnceIdle() throws Exception {
+		// After this test's own workload (a generation, searches, states, dashboards).
+		Thread.sleep(Duration.ofSeconds(30));
+		Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+		for (String service : INSTANCE_PORTS.keySet()) {
+			for (String instance : List.of(service + "-1", service + "-2")) {
+				processes.put(instance, this.launcher.process(instance)
+					.orElseThrow(() -> new AssertionError(instance + " is not running")));
+			}
+		}
+		processes.put("sim", this.launcher.process("sim").orElseThrow());
+		Map<String, Double> cost = new IdleCost().measure(processes, 6379, Duration.ofSeconds(10));
+		cost.forEach((name, value) -> System.out.printf("Idle: %-12s %s%n", name, name.equals("redis")
+				? String.format("%.1f commands/s", value) : String.format("%.2f %% of a core", value * 100)));
+		assertThat(cost).allSatisfy((name, value) -> {
+			if (name.equals("redis")) {
+				assertThat(value).as("Redis commands a second while idle").isLessThan(20);
+			}
+			else {
+				assertThat(value).as(name + "'s share of a core while idle").isLessThan(0.02);
+			}
+		});
+	}
+
+	@Test
+	@Order(7)
 	void keepsAnsweringWhenOneInstanceOfEachServiceIsKilled() throws Exception {
 		for (String service : READS.keySet()) {
 			ProcessHandle instance = this.launcher.process(service + "-1")
@@ -129,7 +199,7 @@ class ClusterIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(8)
 	void downLeavesNoProcessOfOursRunning() throws Exception {
 		this.launcher.run(Duration.ofMinutes(2), "down");
 		this.down = true;
@@ -142,7 +212,12 @@ class ClusterIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(NGINX + path)).timeout(Duration.ofSeconds(30));
+		return get(NGINX_PORT, path, key);
+	}
+
+	private HttpResponse<String> get(int port, String path, String key) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(30));
 		if (key != null) {
 			request.header("Authorization", "Bearer " + key);
 		}

@@ -64,6 +64,22 @@ public final class RawHttp {
 			return ((parameters >= 0) ? value.substring(0, parameters) : value).trim();
 		}
 
+		/**
+		 * Whether the request was refused before any controller saw it: a 401, or a 400
+		 * from the layers that check a path's form (NGINX, Spring Security's firewall,
+		 * Tomcat). A 400 from a controller (a missing parameter, an unreadable body)
+		 * would mean that the request got through. An answer to HEAD has no body to tell
+		 * them apart.
+		 * @return whether it was refused before routing
+		 */
+		public boolean refusedBeforeAnyController() {
+			if (!contentType().equals("application/problem+json")) {
+				return false;
+			}
+			return this.status == 401 || (this.status == 400 && (this.body.isEmpty()
+					|| this.body.contains("not in canonical form") || this.body.contains("cannot be read")));
+		}
+
 		static Response read(InputStream in) throws IOException {
 			byte[] all = in.readAllBytes();
 			String text = new String(all, StandardCharsets.ISO_8859_1);
