@@ -329,6 +329,18 @@ class ArchonApiWebTests {
 		return this.json.readTree(response.body());
 	}
 
+	private Map<String, String> fieldErrorOf(String json) throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/echo", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json))
+					.build());
+		assertProblem(response, 400, "validation");
+		Map<String, String> errors = new LinkedHashMap<>();
+		body(response).get("errors")
+			.forEach((error) -> errors.put(error.get("field").asString(), error.get("message").asString()));
+		return errors;
+	}
+
 	private static Consumer<RawHttp.Response> problemOf(Integer... statuses) {
 		return (response) -> {
 			assertThat(response.status()).isIn((Object[]) statuses);
