@@ -171,6 +171,9 @@ class ArchonApiWebTests {
 	void answersUnknownRouteAsProblem() throws Exception {
 		assertProblem(send(authorized("/api/nothing-here", PLAIN_KEY).build()), 404, "not-found");
 		assertProblem(send(authorized("/not-api/nothing-here", PLAIN_KEY).build()), 404, "not-found");
+		// A file extension does not make the problem an HTML page.
+		assertProblem(send(authorized("/x.html", PLAIN_KEY).build()), 404, "not-found");
+		assertProblem(send(authorized("/x.html", PLAIN_KEY).header("Accept", "text/html").build()), 404, "not-found");
 	}
 
 	@Test
