@@ -159,12 +159,15 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 	 * @param timeout how long one fetch may take
 	 * @param retries how often a transient failure is retried
 	 * @param lease how long a claimed crawl stays with its instance without renewal
-	 * @param userAgent what the crawler calls itself, also for robots.txt
+	 * @param userAgent what the crawler calls itself; its product token (the leading
+	 * name, without version) picks its group in robots.txt
+	 * @param robotsTtl how long a site's robots.txt, or the failure to read it, is relied
+	 * on before it is fetched again
 	 */
 	public record Crawl(@DefaultValue List<String> allowedHosts, @DefaultValue("4") @Min(1) int concurrency,
 			@DefaultValue("500") @Min(1) int maxPages, @DefaultValue("15s") @NotNull Duration timeout,
 			@DefaultValue("2") @Min(0) int retries, @DefaultValue("30s") Duration lease,
-			@DefaultValue("ArchonBot") String userAgent) {
+			@DefaultValue("ArchonBot") String userAgent, @DefaultValue("1h") @NotNull Duration robotsTtl) {
 
 	}
 

@@ -60,7 +60,7 @@ public class Crawler implements DisposableBean {
 		this.settings = properties.crawl();
 		this.guard = new UrlGuard(this.settings.allowedHosts());
 		this.fetcher = new Fetcher(this.guard, this.settings.timeout(), this.settings.userAgent(),
-				this.settings.retries());
+				this.settings.retries(), this.settings.robotsTtl());
 		this.owner = instance + "-" + UUID.randomUUID();
 	}
 

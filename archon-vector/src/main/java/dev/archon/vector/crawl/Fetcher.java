@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Fetches pages for the crawler: every URL and every redirect hop passes the SSRF guard,
- * robots.txt is honoured per host, and transient failures (I/O errors, 429, 5xx) are
+ * robots.txt is honoured per origin, and transient failures (I/O errors, 429, 5xx) are
  * retried with a growing pause.
  */
 class Fetcher {
@@ -25,13 +25,11 @@ class Fetcher {
 
 	private final UrlGuard guard;
 
-	private final String userAgent;
-
 	private final int retries;
 
-	private final Map<String, Robots> robots = new ConcurrentHashMap<>();
+	private final Robots robots;
 
-	Fetcher(UrlGuard guard, Duration timeout, String userAgent, int retries) {
+	Fetcher(UrlGuard guard, Duration timeout, String userAgent, int retries, Duration robotsTtl) {
 		// Redirects are followed here, not by the client, so that each hop is checked.
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(timeout)
@@ -44,8 +42,8 @@ class Fetcher {
 			.defaultHeader(HttpHeaders.USER_AGENT, userAgent)
 			.build();
 		this.guard = guard;
-		this.userAgent = userAgent;
 		this.retries = retries;
+		this.robots = new Robots(userAgent, robotsTtl, Ticker.systemTicker(), this::fetchWithRetries);
 	}
 
 	/**
@@ -56,7 +54,7 @@ class Fetcher {
 	 * @throws FetchFailed when it cannot be fetched
 	 */
 	Page fetch(URI uri) {
-		if (!robotsFor(uri).allows(pathOf(uri))) {
+		if (!this.robots.allows(uri)) {
 			throw new UrlRefused(uri, "robots.txt disallows it");
 		}
 		return fetchWithRetries(uri);
@@ -83,6 +81,7 @@ class Fetcher {
 
 	private Page fetchOnce(URI start) {
 		URI uri = start;
+		int lastStatus = FetchFailed.NO_ANSWER;
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			this.guard.check(uri);
 			URI current = uri;
@@ -97,41 +96,23 @@ class Fetcher {
 				}, false);
 			}
 			catch (RuntimeException ex) {
-				throw new FetchFailed(current + " failed: " + ex.getMessage(), true);
+				throw new FetchFailed(current + " failed: " + ex.getMessage(), FetchFailed.NO_ANSWER, true);
 			}
 			if (response.status() >= 300 && response.status() < 400 && response.location() != null) {
 				uri = current.resolve(response.location());
+				lastStatus = response.status();
 				continue;
 			}
 			if (response.status() == 429 || response.status() >= 500) {
-				throw new FetchFailed(current + " answered " + response.status(), true);
+				throw new FetchFailed(current + " answered " + response.status(), response.status(), true);
 			}
 			if (response.status() >= 400) {
-				throw new FetchFailed(current + " answered " + response.status(), false);
+				throw new FetchFailed(current + " answered " + response.status(), response.status(), false);
 			}
 			return new Page(current, (response.type() != null) ? response.type() : "",
 					new String(response.body(), StandardCharsets.UTF_8));
 		}
-		throw new FetchFailed(start + " redirects more than " + MAX_REDIRECTS + " times", false);
-	}
-
-	private Robots robotsFor(URI uri) {
-		String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-		return this.robots.computeIfAbsent(origin, (key) -> {
-			try {
-				return Robots.parse(fetchWithRetries(URI.create(key + "/robots.txt")).body(), this.userAgent);
-			}
-			catch (FetchFailed ex) {
-				// No robots.txt (404) means no rules; an unreachable one too, since the
-				// pages themselves will fail the same way.
-				return Robots.ALLOW_ALL;
-			}
-		});
-	}
-
-	private static String pathOf(URI uri) {
-		String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
-		return (uri.getRawQuery() != null) ? path + "?" + uri.getRawQuery() : path;
+		throw new FetchFailed(start + " redirects more than " + MAX_REDIRECTS + " times", lastStatus, false);
 	}
 
 	private static void sleep(Duration duration) {
@@ -140,7 +121,7 @@ class Fetcher {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new FetchFailed("interrupted", false);
+			throw new FetchFailed("interrupted", FetchFailed.NO_ANSWER, false);
 		}
 	}
 
@@ -157,11 +138,25 @@ class Fetcher {
 	 */
 	static class FetchFailed extends RuntimeException {
 
+		static final int NO_ANSWER = 0;
+
+		private final int status;
+
 		private final boolean transientFailure;
 
-		FetchFailed(String message, boolean transientFailure) {
+		FetchFailed(String message, int status, boolean transientFailure) {
 			super(message);
+			this.status = status;
 			this.transientFailure = transientFailure;
+		}
+
+		/**
+		 * The HTTP status of the last answer, which decides what a missing robots.txt
+		 * means.
+		 * @return the status, or {@link #NO_ANSWER} when the server gave none
+		 */
+		int status() {
+			return this.status;
 		}
 
 		boolean retryable() {

@@ -1,95 +1,108 @@
 package dev.archon.vector.crawl;
 
-import java.util.ArrayList;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.archon.vector.crawl.Fetcher.FetchFailed;
+import dev.archon.vector.crawl.Fetcher.Page;
 
 /**
- * The rules of one robots.txt for one user agent: the longest matching Allow or Disallow
- * prefix wins, as RFC 9309 says. Wildcards other than a trailing {@code *} and {@code $}
- * are treated literally, which errs on the side of not fetching.
+ * What the robots.txt of each origin (scheme, host and port, as RFC 9309 scopes it)
+ * allows the crawler, read by crawler-commons and kept for a while so that a crawl asks
+ * for it once rather than before every page.
  */
 final class Robots {
 
-	static final Robots ALLOW_ALL = new Robots(List.of(), List.of());
+	private static final Logger logger = LoggerFactory.getLogger(Robots.class);
 
-	private final List<String> allows;
+	/**
+	 * RFC 9309 groups are named by a product token, the user agent's leading letters,
+	 * underscores and hyphens, without the version and comments that follow.
+	 */
+	private static final Pattern PRODUCT_TOKEN = Pattern.compile("^[A-Za-z_-]+");
 
-	private final List<String> disallows;
+	private static final int SERVICE_UNAVAILABLE = 503;
 
-	private Robots(List<String> allows, List<String> disallows) {
-		this.allows = allows;
-		this.disallows = disallows;
+	private static final int TOO_MANY_REQUESTS = 429;
+
+	private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+
+	private final List<String> names;
+
+	private final Function<URI, Page> robotsTxt;
+
+	private final Duration ttl;
+
+	private final LoadingCache<String, BaseRobotRules> rules;
+
+	/**
+	 * Creates the rules of a crawler.
+	 * @param userAgent what the crawler calls itself
+	 * @param ttl how long the rules of an origin are used before its robots.txt is
+	 * fetched again
+	 * @param ticker the clock of that expiry
+	 * @param robotsTxt fetches a robots.txt, throwing {@link FetchFailed} when there is
+	 * none to read
+	 */
+	Robots(String userAgent, Duration ttl, Ticker ticker, Function<URI, Page> robotsTxt) {
+		Matcher token = PRODUCT_TOKEN.matcher(userAgent);
+		// crawler-commons compares the names with lower-cased User-agent lines.
+		this.names = token.find() ? List.of(token.group().toLowerCase(Locale.ROOT)) : List.of();
+		this.robotsTxt = robotsTxt;
+		this.ttl = ttl;
+		this.rules = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).build(this::load);
 	}
 
-	static Robots parse(String text, String userAgent) {
-		String agent = userAgent.toLowerCase(Locale.ROOT);
-		List<String> specificAllows = new ArrayList<>();
-		List<String> specificDisallows = new ArrayList<>();
-		List<String> anyAllows = new ArrayList<>();
-		List<String> anyDisallows = new ArrayList<>();
-		boolean specific = false;
-		boolean any = false;
-		boolean inAgents = false;
-		boolean sawSpecific = false;
-		for (String raw : text.split("\r?\n")) {
-			String line = raw.replaceFirst("#.*", "").strip();
-			int colon = line.indexOf(':');
-			if (colon < 0) {
-				continue;
-			}
-			String field = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-			String value = line.substring(colon + 1).strip();
-			if (field.equals("user-agent")) {
-				if (!inAgents) {
-					specific = false;
-					any = false;
-				}
-				inAgents = true;
-				String named = value.toLowerCase(Locale.ROOT);
-				if (named.equals("*")) {
-					any = true;
-				}
-				else if (agent.contains(named)) {
-					specific = true;
-					sawSpecific = true;
-				}
-				continue;
-			}
-			inAgents = false;
-			if (!field.equals("allow") && !field.equals("disallow")) {
-				continue;
-			}
-			String path = value.replaceAll("\\*$", "");
-			if (field.equals("disallow") && path.isEmpty()) {
-				continue;
-			}
-			if (specific) {
-				(field.equals("allow") ? specificAllows : specificDisallows).add(path);
-			}
-			if (any) {
-				(field.equals("allow") ? anyAllows : anyDisallows).add(path);
-			}
+	/**
+	 * Whether the robots.txt of the URL's origin allows the crawler to fetch it.
+	 * @param uri an absolute http or https URL
+	 * @return whether it may be fetched
+	 * @throws UrlRefused when a redirect of the robots.txt leads where the crawler may
+	 * not go
+	 */
+	boolean allows(URI uri) {
+		return this.rules.get(uri.getScheme() + "://" + uri.getRawAuthority()).isAllowed(uri.toString());
+	}
+
+	private BaseRobotRules load(String origin) {
+		URI location = URI.create(origin + "/robots.txt");
+		Page page;
+		try {
+			page = this.robotsTxt.apply(location);
 		}
-		return sawSpecific ? new Robots(specificAllows, specificDisallows) : new Robots(anyAllows, anyDisallows);
-	}
-
-	boolean allows(String path) {
-		int allow = longest(this.allows, path);
-		int disallow = longest(this.disallows, path);
-		return disallow < 0 || allow >= disallow;
-	}
-
-	private static int longest(List<String> prefixes, String path) {
-		int longest = -1;
-		for (String prefix : prefixes) {
-			boolean exact = prefix.endsWith("$");
-			String body = exact ? prefix.substring(0, prefix.length() - 1) : prefix;
-			if ((exact ? path.equals(body) : path.startsWith(body)) && body.length() > longest) {
-				longest = body.length();
-			}
+		catch (FetchFailed ex) {
+			return unavailable(location, ex);
 		}
-		return longest;
+		return this.parser.parseContent(page.uri().toString(), page.body().getBytes(StandardCharsets.UTF_8),
+				page.contentType(), this.names);
+	}
+
+	private BaseRobotRules unavailable(URI location, FetchFailed ex) {
+		// crawler-commons follows RFC 9309: a 4xx means there are no rules, a 5xx that
+		// the site cannot say, so nothing may be fetched for now. Like Google, a 429 and
+		// no answer at all count as a 5xx rather than as permission to go on.
+		int status = ex.status();
+		boolean serverError = status == FetchFailed.NO_ANSWER || status == TOO_MANY_REQUESTS;
+		BaseRobotRules rules = this.parser.failedFetch(serverError ? SERVICE_UNAVAILABLE : status);
+		if (!rules.isAllowAll()) {
+			logger.warn("Cannot read {} ({}), so nothing of its site is fetched for {}", location, ex.getMessage(),
+					this.ttl);
+		}
+		return rules;
 	}
 
 }

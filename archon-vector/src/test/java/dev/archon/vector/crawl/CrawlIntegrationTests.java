@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.archon.api.wire.vector.SearchRequest;
@@ -29,11 +31,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Crawls a local site (sitemap, llms.txt, robots.txt, a missing page), refuses internal
- * addresses that are not allowed, and finishes a crawl whose instance died.
+ * Crawls a local site (sitemap, llms.txt, robots.txt with a wildcard rule, a missing
+ * page), refuses internal addresses that are not allowed, and finishes a crawl whose
+ * instance died.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archon.api.keys=test-key", "management.server.port=0",
@@ -41,6 +45,8 @@ import static org.awaitility.Awaitility.await;
 				"archon.vector.crawl.lease=3s" })
 @UsesRealServices
 class CrawlIntegrationTests {
+
+	private static final Queue<String> requested = new ConcurrentLinkedQueue<>();
 
 	private static final HttpServer site = startSite();
 
@@ -106,6 +112,16 @@ class CrawlIntegrationTests {
 	}
 
 	@Test
+	void skipsALinkedPdfThatRobotsTxtDisallowsWithoutFetchingIt() {
+		ResponseEntity<Map> accepted = post(Map.of("source", "crawl_pdf", "llmsTxtUrl", siteUrl("/manuals/llms.txt")));
+		CrawlStatus status = awaitFinished(accepted.getHeaders().getLocation().toString());
+		assertThat(status.urls()).extracting(UrlOutcome::url, UrlOutcome::status)
+			.containsExactly(tuple(siteUrl("/manuals/guide.pdf"), "skipped"), tuple(siteUrl("/docs/b.html"), "done"));
+		assertThat(status.urls().get(0).detail()).contains("robots.txt");
+		assertThat(requested).contains("/manuals/llms.txt", "/docs/b.html").doesNotContain("/manuals/guide.pdf");
+	}
+
+	@Test
 	void refusesInternalAndNonHttpUrls() {
 		for (String url : List.of("http://127.0.0.1:" + site.getAddress().getPort() + "/docs/a.html",
 				"http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "file:///etc/passwd")) {
@@ -157,8 +173,8 @@ class CrawlIntegrationTests {
 			int port = server.getAddress().getPort();
 			String base = "http://localhost:" + port;
 			Map<String, String[]> pages = Map.of("/robots.txt",
-					new String[] { "text/plain", "User-agent: *\nDisallow: /private\n" }, "/sitemap.xml",
-					new String[] { "application/xml", """
+					new String[] { "text/plain", "User-agent: *\nDisallow: /private\nDisallow: /*.pdf\n" },
+					"/sitemap.xml", new String[] { "application/xml", """
 							<?xml version="1.0" encoding="UTF-8"?>
 							<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 							<url><loc>%1$s/docs/a.html</loc></url>
@@ -180,8 +196,12 @@ class CrawlIntegrationTests {
 							"<html><body><h1>Numbats</h1><p>Numbats eat termites.</p></body></html>" },
 					"/private/secret.html", new String[] { "text/html", "<p>secret</p>" }, "/docs/a.md",
 					new String[] { "text/markdown", "# Quokkas\n\nQuokkas are small marsupials.\n" }, "/docs/c.md",
-					new String[] { "text/markdown", "# Wombats\n\nWombats dig burrows.\n" });
+					new String[] { "text/markdown", "# Wombats\n\nWombats dig burrows.\n" }, "/manuals/llms.txt",
+					new String[] { "text/plain",
+							"# Manuals\n\n- [Guide](/manuals/guide.pdf): as PDF\n- [B](/docs/b.html): numbats\n" },
+					"/manuals/guide.pdf", new String[] { "application/pdf", "%PDF-1.4 not for crawlers" });
 			server.createContext("/", (exchange) -> {
+				requested.add(exchange.getRequestURI().getPath());
 				String[] page = pages.get(exchange.getRequestURI().getPath());
 				byte[] body = (page != null) ? page[1].getBytes(StandardCharsets.UTF_8) : new byte[0];
 				if (page != null) {
