@@ -1,0 +1,263 @@
+package dev.archon.agentgen.resources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The library's Home Assistant tools, run with python3 against {@link SimulatedHaBridge},
+ * which answers as archon-ha-bridge's controllers do. Each tool's code is taken from its
+ * Markdown and embedded as the built-in templates embed it in {@code agent_tools.py}.
+ * Where python3 lacks httpx or pydantic_ai, stand-ins from this package's test resources
+ * take their place (nothing is installed): the httpx one implements, over urllib, only
+ * the calls the tools make.
+ */
+class HomeAssistantToolsTests {
+
+	private static final Path LIBRARY = Path.of("../agent-resources");
+
+	/** The head of the built-in templates' {@code agent_tools.py} (BuiltinBackend). */
+	private static final String TOOLS_MODULE_HEAD = """
+			from __future__ import annotations
+
+			import os
+			from dataclasses import dataclass
+
+			import httpx
+			from pydantic_ai import RunContext
+
+
+			@dataclass
+			class Deps:
+			    \"\"\"What every tool call can reach.\"\"\"
+
+			    http: httpx.AsyncClient
+			""";
+
+	private static final Pattern JSON_SPAN = Pattern.compile("`(\\{[^`]*\\})`");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	static Path python;
+
+	private final SimulatedHaBridge bridge = new SimulatedHaBridge()
+		.entity("light.kitchen", "on", "Kitchen light", new SimulatedHaBridge.Area("kitchen", "Kitchen"),
+				Map.of("brightness", 180))
+		.entity("light.living_room", "off", "Living room light",
+				new SimulatedHaBridge.Area("living_room", "Living Room"), Map.of())
+		.entity("sensor.kitchen_temperature", "23.5", "Kitchen temperature",
+				new SimulatedHaBridge.Area("kitchen", "Kitchen"), Map.of("unit_of_measurement", "°C"))
+		.entity("climate.living_room", "heat", "Living room", new SimulatedHaBridge.Area("living_room", "Living Room"),
+				Map.of("current_temperature", 19.5, "temperature", 20))
+		.entity("person.ada", "home", "Ada", null, Map.of());
+
+	HomeAssistantToolsTests() throws IOException {
+	}
+
+	@BeforeAll
+	static void writeTheToolsModule() throws Exception {
+		List<LibraryEntry> tools = homeAssistantTools();
+		assertThat(tools).extracting(LibraryEntry::name).contains("ha_get_states", "ha_call_service");
+		StringBuilder module = new StringBuilder(TOOLS_MODULE_HEAD);
+		tools.forEach((tool) -> module.append("\n\n").append(tool.code().strip()).append('\n'));
+		Files.writeString(python.resolve("agent_tools.py"), module, StandardCharsets.UTF_8);
+		copy("run_tool.py");
+		for (String dependency : List.of("httpx", "pydantic_ai")) {
+			if (!importable(dependency)) {
+				copy(dependency + ".py");
+			}
+		}
+	}
+
+	@AfterEach
+	void stopTheBridge() {
+		this.bridge.close();
+	}
+
+	@Test
+	void getStatesListsTheEntitiesOfTheBridgesPage() throws Exception {
+		String answer = run("ha_get_states", Map.of());
+		assertThat(answer).contains("light.kitchen: on (Kitchen light)")
+			.contains("light.living_room: off (Living room light)")
+			.contains("sensor.kitchen_temperature: 23.5 °C (Kitchen temperature)")
+			.contains("climate.living_room: heat (Living room)")
+			.contains("person.ada: home (Ada)")
+			.doesNotContain("stale");
+		SimulatedHaBridge.Exchange request = this.bridge.exchanges().getLast();
+		assertThat(request.path()).isEqualTo("/api/v1/ha/states");
+		assertThat(request.query()).isEmpty();
+		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedHaBridge.API_KEY);
+	}
+
+	@Test
+	void getStatesLetsTheBridgeFilterByDomainAndArea() throws Exception {
+		String lights = run("ha_get_states", Map.of("domain", "light"));
+		assertThat(this.bridge.exchanges().getLast().query()).containsExactly(Map.entry("domain", "light"));
+		assertThat(lights.lines()).hasSize(2).allSatisfy((line) -> assertThat(line).startsWith("light."));
+		String kitchen = run("ha_get_states", Map.of("area", "Kitchen"));
+		assertThat(this.bridge.exchanges().getLast().query()).containsExactly(Map.entry("area", "Kitchen"));
+		assertThat(kitchen).contains("light.kitchen:", "sensor.kitchen_temperature:").doesNotContain("living_room");
+		assertThat(run("ha_get_states", Map.of("domain", "lock"))).isEqualTo("No entities found.");
+	}
+
+	@Test
+	void getStatesSaysWhenTheBridgeMayServeStaleStates() throws Exception {
+		this.bridge.lostHomeAssistant();
+		assertThat(run("ha_get_states", Map.of("domain", "person"))).startsWith("person.ada: home (Ada)")
+			.contains("may be stale");
+	}
+
+	@Test
+	void callServiceSendsATargetAndDataThatReachHomeAssistant() throws Exception {
+		String answer = run("ha_call_service", Map.of("domain", "light", "service", "turn_on", "entity_id",
+				"light.living_room", "data", Map.of("brightness_pct", 50)));
+		SimulatedHaBridge.Exchange request = this.bridge.exchanges().getLast();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo("/api/v1/ha/services/light/turn_on");
+		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedHaBridge.API_KEY);
+		assertThat(request.contentType()).startsWith("application/json");
+		assertThat(request.json()).isEqualTo(
+				JSON.readTree("{\"target\":{\"entity_id\":[\"light.living_room\"]},\"data\":{\"brightness_pct\":50}}"));
+		assertThat(this.bridge.calls()).singleElement().satisfies((call) -> {
+			assertThat(call.entityIds()).containsExactly("light.living_room");
+			assertThat(call.data().path("brightness_pct").asInt()).isEqualTo(50);
+		});
+		assertThat(answer).contains("light.living_room is now on");
+	}
+
+	@Test
+	void callServiceSaysWhenNothingChanged() throws Exception {
+		String answer = run("ha_call_service",
+				Map.of("domain", "light", "service", "turn_on", "entity_id", "light.kitchen"));
+		assertThat(this.bridge.calls()).singleElement()
+			.satisfies((call) -> assertThat(call.entityIds()).containsExactly("light.kitchen"));
+		assertThat(answer).contains("No state changed");
+	}
+
+	@Test
+	void errorAnswersSurfaceTheProblemDetail() throws Exception {
+		String refused = run("ha_call_service",
+				Map.of("domain", "homeassistant", "service", "stop", "entity_id", "light.kitchen"));
+		assertThat(refused).contains("HTTP 403")
+			.contains("The service homeassistant.stop is not on the allow-list of this bridge");
+		String invalid = run("ha_call_service",
+				Map.of("domain", "light", "service", "turn_on", "entity_id", "light.kitchen__main"));
+		assertThat(invalid).contains("HTTP 400").contains("'light.kitchen__main' is not a valid entity id");
+		assertThat(this.bridge.calls()).isEmpty();
+		String unauthorised = run("ha_get_states", Map.of(), Map.of("HA_BRIDGE_API_KEY", "wrong-key"));
+		assertThat(unauthorised).contains("HTTP 401").contains("The API key you sent is not valid.");
+	}
+
+	@Test
+	void callServiceRefusesAServiceNameThatWouldLeaveTheServicesEndpoint() throws Exception {
+		String answer = run("ha_call_service",
+				Map.of("domain", "..", "service", "batch", "entity_id", "light.kitchen"));
+		assertThat(answer).contains("is not a service");
+		assertThat(this.bridge.exchanges()).isEmpty();
+	}
+
+	@Test
+	void theExampleShowsOnlyServiceBodiesThatNameTheirTarget() throws Exception {
+		LibraryEntry example = AgentResources.read(LIBRARY.resolve("examples/home_assistant_agent.md"));
+		assertThat(example).isNotNull();
+		List<String> bodies = new ArrayList<>();
+		Matcher spans = JSON_SPAN.matcher(example.body());
+		while (spans.find()) {
+			if (spans.group(1).contains("entity_id")) {
+				bodies.add(spans.group(1));
+			}
+		}
+		assertThat(bodies).as("the service-call bodies the example shows").isNotEmpty();
+		HttpClient http = HttpClient.newHttpClient();
+		for (String body : bodies) {
+			try {
+				JSON.readTree(body);
+			}
+			catch (JacksonException ex) {
+				fail("The example shows a body that is not JSON: " + body);
+			}
+			int before = this.bridge.calls().size();
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create(this.bridge.url() + "/api/v1/ha/services/light/turn_on"))
+					.header("Authorization", "Bearer " + SimulatedHaBridge.API_KEY)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(body).isEqualTo(200);
+			assertThat(this.bridge.calls()).hasSize(before + 1);
+			assertThat(this.bridge.calls().getLast().entityIds()).as("what the bridge targets with " + body)
+				.isNotEmpty();
+		}
+	}
+
+	private String run(String tool, Map<String, ?> arguments) throws Exception {
+		return run(tool, arguments, Map.of());
+	}
+
+	private String run(String tool, Map<String, ?> arguments, Map<String, String> environment) throws Exception {
+		Path out = Files.createTempFile(python, "out", ".txt");
+		Path err = Files.createTempFile(python, "err", ".txt");
+		ProcessBuilder builder = new ProcessBuilder("python3", "run_tool.py", tool, JSON.writeValueAsString(arguments))
+			.directory(python.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile());
+		builder.environment().put("HA_BRIDGE_URL", this.bridge.url());
+		builder.environment().put("HA_BRIDGE_API_KEY", SimulatedHaBridge.API_KEY);
+		builder.environment().put("PYTHONIOENCODING", "utf-8");
+		builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			fail(tool + " did not finish within 30 s");
+		}
+		assertThat(process.exitValue()).as("%s(%s) failed:%n%s", tool, arguments, Files.readString(err)).isZero();
+		return Files.readString(out, StandardCharsets.UTF_8).strip();
+	}
+
+	private static List<LibraryEntry> homeAssistantTools() {
+		return AgentResources.load(List.of(LIBRARY))
+			.entries()
+			.stream()
+			.filter((entry) -> entry.kind().equals("tool") && entry.name().startsWith("ha_"))
+			.toList();
+	}
+
+	private static boolean importable(String module) throws Exception {
+		Process process = new ProcessBuilder("python3", "-c", "import " + module).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+	}
+
+	private static void copy(String resource) throws IOException {
+		try (InputStream in = HomeAssistantToolsTests.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			Files.copy(in, python.resolve(resource));
+		}
+	}
+
+}
