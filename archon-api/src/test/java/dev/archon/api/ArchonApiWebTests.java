@@ -132,6 +132,12 @@ class ArchonApiWebTests {
 	}
 
 	@Test
+	void refusesAMemberTheBodyDoesNotDocument() throws Exception {
+		assertThat(fieldErrorOf("{\"name\":\"ada\",\"times\":1,\"entity_id\":\"light.kitchen\"}"))
+			.containsEntry("entity_id", "is not a member of this body");
+	}
+
+	@Test
 	void refusesNulInAJsonStringNamingTheField() throws Exception {
 		assertThat(fieldErrorOf("{\"name\":\"a\\u0000b\",\"times\":1}")).containsEntry("name",
 				"must not contain the NUL character (U+0000)");

@@ -39,10 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code InvalidEntityId} (400, the rule of {@code EntityIds}) and {@code EntityNotFound}
  * (404), each with {@code entityId};</li>
  * <li>{@code ControlController#call} with its {@code ServiceRequest(target, data)}
- * record, and {@code ServiceCall#of}: any other member of the body is ignored, because
- * Spring Boot's {@code JsonMapper} does not fail on unknown properties, so a flat
- * {@code {"entity_id": …}} body reaches Home Assistant as a call without a target, which
- * acts on nothing, and is answered 200 with no changed state;</li>
+ * record, and {@code ServiceCall#of}: any other member of the body, such as a flat
+ * {@code entity_id}, is refused with 400, as archon-api's {@code StrictRequestBodies}
+ * refuses members a body does not document;</li>
  * <li>{@code AllowList} with the default patterns of {@code HaProperties.Control} and no
  * allowed script, refusing with the problem of {@code ServiceNotAllowed} (403);</li>
  * <li>{@code ServiceCalls.Result}: {@code {"changedStates", "tookMs"}};</li>
@@ -245,7 +244,13 @@ final class SimulatedHaBridge implements AutoCloseable {
 			return problem(path, "malformed-body", "The request body cannot be read", 400,
 					"The body must be a JSON document of the documented shape.");
 		}
-		// ServiceRequest has only these two components; any other member is dropped.
+		// ServiceRequest has only these two components; archon-api's StrictRequestBodies
+		// refuses any other member, such as a flat entity_id.
+		for (String member : body.propertyNames()) {
+			if (!member.equals("target") && !member.equals("data")) {
+				return validation(path, "'" + member + "' is not a member of this body");
+			}
+		}
 		JsonNode target = body.path("target");
 		JsonNode data = body.path("data");
 		if (!target.isMissingNode() && !target.isNull() && !target.isObject()) {

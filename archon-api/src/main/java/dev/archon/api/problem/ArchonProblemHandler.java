@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.archon.api.web.StrictRequestBodies;
 
@@ -82,9 +83,7 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem;
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			problem = validation(List.of(new FieldError(JsonFields.path(mismatch.getPath()),
-					JsonFields.expectation(mismatch.getTargetType(),
-							StrictRequestBodies.NUL_REFUSED.equals(mismatch.getOriginalMessage())
-									? mismatch.getOriginalMessage() : null))));
+					JsonFields.expectation(mismatch.getTargetType(), constraint(mismatch)))));
 		}
 		else if (cause instanceof StreamReadException unreadable && unreadable.getLocation() != null) {
 			problem = Problems.of(ProblemType.MALFORMED_BODY,
@@ -99,6 +98,14 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 					"The body must be a JSON document of the documented shape.");
 		}
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	private static @Nullable String constraint(MismatchedInputException mismatch) {
+		if (mismatch instanceof UnrecognizedPropertyException) {
+			return "is not a member of this body";
+		}
+		return StrictRequestBodies.NUL_REFUSED.equals(mismatch.getOriginalMessage()) ? mismatch.getOriginalMessage()
+				: null;
 	}
 
 	@ExceptionHandler

@@ -2,6 +2,7 @@ package dev.archon.api.web;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -15,10 +16,11 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
- * Reads request bodies strictly: a value must have the JSON type its field documents (no
- * number taken as a string, no string as a number or boolean), and no string may hold the
- * NUL character, which PostgreSQL cannot store and no text of ours needs. Bodies are
- * written, and other services' answers read, as before.
+ * Reads request bodies strictly: a member the operation does not document is refused (a
+ * misplaced {@code entity_id} is an error, not a call on nothing), a value must have the
+ * JSON type its field documents (no number taken as a string, no string as a number or
+ * boolean), and no string may hold the NUL character, which PostgreSQL cannot store and
+ * no text of ours needs. Bodies are written, and other services' answers read, as before.
  */
 public final class StrictRequestBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
 
@@ -29,6 +31,7 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 
 	public StrictRequestBodies(JsonMapper jsonMapper) {
 		this.strict = jsonMapper.rebuild()
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
