@@ -89,7 +89,10 @@ class JobWorkers implements SmartLifecycle {
 	 * Wakes an idle worker of this instance, and only of this one.
 	 */
 	void wakeUp() {
-		if (this.properties.workers() > 0) {
+		// At most one permit per worker: while every worker is busy, wake-ups (the safety
+		// poll, each claim, each job queued) would otherwise pile up by the thousand and
+		// turn into as many claim queries once the queue is empty.
+		if (this.wakeUps.availablePermits() < this.properties.workers()) {
 			this.wakeUps.release();
 		}
 	}

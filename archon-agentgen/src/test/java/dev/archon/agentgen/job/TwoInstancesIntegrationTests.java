@@ -1,6 +1,7 @@
 package dev.archon.agentgen.job;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances sharing PostgreSQL and Redis: this one only serves the API (no workers),
@@ -134,9 +136,10 @@ class TwoInstancesIntegrationTests {
 			assertThat(heard(this.context)).as("announcements heard by the submitting instance").isZero();
 
 			// An echo between instances would keep the channel busy after the job ended.
-			Thread.sleep(3000);
-			assertThat(queued.messages()).as("announcements once the job had finished").isEqualTo(1);
-			assertThat(heard(worker)).isEqualTo(1);
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				assertThat(queued.messages()).as("announcements once the job had finished").isEqualTo(1);
+				assertThat(heard(worker)).isEqualTo(1);
+			});
 		}
 	}
 
