@@ -125,11 +125,11 @@ class ClusterIntegrationTests {
 	@Test
 	@Order(5)
 	void costsAlmostNothingOnceIdle() throws Exception {
-		// After this test's own workload (reads, a generation, the dashboards' queries),
-		// and before the spelling probe, whose thousands of requests leave the JIT
-		// compiling. A minute's rest, not half of one: two to three minutes after start
-		// the JIT's compiler threads alone still took up to 1 % of a core in a service
-		// that costs 0.7-1 % once warm. It settles; a background loop never does.
+		// After this test's own workload (reads, a generation, a failover, the
+		// dashboards'
+		// queries), and before the spelling probe. A minute's rest lets the application's
+		// threads settle; the JIT's compiler threads still compile in bursts for minutes,
+		// so they are measured apart (see IdleCost) and printed, not budgeted.
 		Thread.sleep(Duration.ofSeconds(60));
 		Map<String, ProcessHandle> processes = new LinkedHashMap<>();
 		for (String service : INSTANCE_PORTS.keySet()) {
@@ -140,16 +140,14 @@ class ClusterIntegrationTests {
 		}
 		processes.put("sim", this.launcher.process("sim").orElseThrow());
 		Map<String, Double> cost = new IdleCost().measure(processes, 6379, Duration.ofSeconds(10));
-		cost.forEach((name, value) -> System.out.printf("Idle: %-12s %s%n", name, name.equals("redis")
-				? String.format("%.1f commands/s", value) : String.format("%.2f %% of a core", value * 100)));
-		assertThat(cost).allSatisfy((name, value) -> {
-			if (name.equals("redis")) {
-				assertThat(value).as("Redis commands a second while idle").isLessThan(20);
-			}
-			else {
-				assertThat(value).as(name + "'s share of a core while idle").isLessThan(0.02);
-			}
-		});
+		processes.keySet()
+			.forEach((name) -> System.out.printf("Idle: %-12s %.2f %% of a core, and %.2f %% in JIT compiler threads%n",
+					name, cost.get(name) * 100, cost.get(name + " jit") * 100));
+		System.out.printf("Idle: redis        %.1f commands/s%n", cost.get("redis"));
+		assertThat(processes.keySet()).allSatisfy((name) -> assertThat(cost.get(name))
+			.as(name + "'s share of a core while idle, without the JIT's compiler threads")
+			.isLessThan(0.02));
+		assertThat(cost.get("redis")).as("Redis commands a second while idle").isLessThan(20);
 	}
 
 	@Test
