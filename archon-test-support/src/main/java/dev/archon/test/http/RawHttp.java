@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,18 +42,19 @@ public final class RawHttp {
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
-			return Response.read(socket.getInputStream());
+			return Response.read(method, socket.getInputStream());
 		}
 	}
 
 	/**
 	 * An answer.
 	 *
+	 * @param method the method of the request it answers
 	 * @param status the status code
 	 * @param headers the headers, by lower-case name (the last of repeated ones)
 	 * @param body the body, decoded as UTF-8 (chunked bodies keep their chunk lines)
 	 */
-	public record Response(int status, Map<String, String> headers, String body) {
+	public record Response(String method, int status, Map<String, String> headers, String body) {
 
 		/**
 		 * The media type of the body, without parameters.
@@ -76,11 +78,23 @@ public final class RawHttp {
 			if (!contentType().equals("application/problem+json")) {
 				return false;
 			}
-			return this.status == 401 || (this.status == 400 && (this.body.isEmpty()
-					|| this.body.contains("not in canonical form") || this.body.contains("cannot be read")));
+			if (this.status == 401) {
+				return this.method.equals("HEAD") || this.body.contains("/problems/unauthorized");
+			}
+			return this.status == 400 && (this.method.equals("HEAD") || REFUSED_BEFORE_ROUTING.stream()
+				.anyMatch((detail) -> this.body.contains("\"detail\":\"" + detail)));
 		}
 
-		static Response read(InputStream in) throws IOException {
+		/**
+		 * How the layers in front of the controllers begin their 400s: NGINX and Spring
+		 * Security's firewall for a path not in canonical form, NGINX and Tomcat for a
+		 * request they cannot read. A controller's own 400s (a missing body, a missing
+		 * parameter) say something else.
+		 */
+		private static final List<String> REFUSED_BEFORE_ROUTING = List.of("The request is not in canonical form",
+				"The request cannot be read");
+
+		static Response read(String method, InputStream in) throws IOException {
 			byte[] all = in.readAllBytes();
 			String text = new String(all, StandardCharsets.ISO_8859_1);
 			int end = text.indexOf("\r\n\r\n");
@@ -99,7 +113,8 @@ public final class RawHttp {
 			if (end >= 0) {
 				body.write(all, end + 4, all.length - end - 4);
 			}
-			return new Response(Integer.parseInt(statusLine[1]), headers, body.toString(StandardCharsets.UTF_8));
+			return new Response(method, Integer.parseInt(statusLine[1]), headers,
+					body.toString(StandardCharsets.UTF_8));
 		}
 
 	}
