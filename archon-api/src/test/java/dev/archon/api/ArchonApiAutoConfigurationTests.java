@@ -54,6 +54,7 @@ class ArchonApiAutoConfigurationTests {
 		this.securedRunner.withPropertyValues("archon.api.keys=k1").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(SecurityFilterChain.class)
+				.hasBean("apiKeySecurityFilterChain")
 				.hasSingleBean(AuthenticationManager.class)
 				.doesNotHaveBean(UserDetailsService.class);
 		});

@@ -138,6 +138,16 @@ class ArchonApiWebTests {
 	}
 
 	@Test
+	void refusesNulInAMemberNameOfAMap() throws Exception {
+		HttpResponse<String> response = send(
+				authorized("/api/labels", PLAIN_KEY).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"a\\u0000b\":\"x\"}"))
+					.build());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("NUL").doesNotContain("java.");
+	}
+
+	@Test
 	void refusesNulInAJsonStringNamingTheField() throws Exception {
 		assertThat(fieldErrorOf("{\"name\":\"a\\u0000b\",\"times\":1}")).containsEntry("name",
 				"must not contain the NUL character (U+0000)");
@@ -165,10 +175,18 @@ class ArchonApiWebTests {
 
 	@Test
 	void refusesNulAndInvalidUtf8InParametersNamingThem() throws Exception {
-		for (String value : List.of("%00", "a%00b", "%C3%28", "%FF")) {
-			HttpResponse<String> response = send(authorized("/api/lookup?source=" + value, PLAIN_KEY).build());
-			assertThat(response.statusCode()).as(value).isEqualTo(400);
-			assertThat(response.body()).as(value).contains("source");
+		for (String value : List.of("%00", "a%00b", "%C3%28", "%FF", "%zz", "%")) {
+			RawHttp.Response response = RawHttp.send(this.port, "GET", "/api/lookup?source=" + value,
+					"Authorization: Bearer " + PLAIN_KEY);
+			assertThat(response.status()).as(value).isEqualTo(400);
+			assertThat(response.contentType()).as(value).isEqualTo("application/problem+json");
+			assertThat(response.body()).as(value).contains("\"field\":\"source\"");
+		}
+		for (String query : List.of("a%zz=1&source=x", "%=1&source=x", "a%00=1&source=x")) {
+			RawHttp.Response response = RawHttp.send(this.port, "GET", "/api/lookup?" + query,
+					"Authorization: Bearer " + PLAIN_KEY);
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.contentType()).as(query).isEqualTo("application/problem+json");
 		}
 		assertThat(send(authorized("/api/lookup?source=caf%C3%A9", PLAIN_KEY).build()).body()).contains("café");
 	}

@@ -81,7 +81,7 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
 		ProblemDetail problem;
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+		if (cause instanceof MismatchedInputException mismatch) {
 			problem = validation(List.of(new FieldError(JsonFields.path(mismatch.getPath()),
 					JsonFields.expectation(mismatch.getTargetType(), constraint(mismatch)))));
 		}

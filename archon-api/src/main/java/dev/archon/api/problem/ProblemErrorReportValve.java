@@ -36,7 +36,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		problem.put("title", type.title());
 		problem.put("status", status);
 		problem.put("detail", detail(status, type));
-		problem.put(Problems.REQUEST_ID, RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER)));
+		// Errors raised before any filter ran have no request id yet: this one is made
+		// here, and sent in the header too, so that the answer and its log line agree.
+		String requestId = response.getHeader(RequestIds.HEADER);
+		if (requestId == null) {
+			requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+			response.setHeader(RequestIds.HEADER, requestId);
+		}
+		problem.put(Problems.REQUEST_ID, requestId);
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");

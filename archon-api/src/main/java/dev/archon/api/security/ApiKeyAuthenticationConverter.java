@@ -20,12 +20,12 @@ final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
 
 	@Override
 	public @Nullable Authentication convert(HttpServletRequest request) {
-		String key = presentedKey(request);
-		return (key == null || key.isEmpty()) ? null : ApiKeyAuthentication.presented(key);
+		return presentsKey(request) ? ApiKeyAuthentication.presented(presentedKey(request)) : null;
 	}
 
 	static boolean presentsKey(HttpServletRequest request) {
-		return presentedKey(request) != null;
+		String key = presentedKey(request);
+		return key != null && !key.isEmpty();
 	}
 
 	private static @Nullable String presentedKey(HttpServletRequest request) {

@@ -2,7 +2,6 @@ package dev.archon.api.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -111,12 +110,12 @@ public class ParameterTextFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * A parameter's name as a caller can read it in the answer.
+	 * A parameter's name as a caller can read it in the answer: as it was sent, since a
+	 * name that could not be decoded is one of those this filter refuses.
 	 */
 	private static String printable(String encoded) {
-		return URLDecoder.decode(encoded, StandardCharsets.ISO_8859_1)
-			.codePoints()
-			.map((c) -> (Character.isISOControl(c) || c > 0x7E) ? '?' : c)
+		return encoded.chars()
+			.map((c) -> (c < 0x20 || c > 0x7E) ? '?' : c)
 			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
 			.toString();
 	}

@@ -3,8 +3,10 @@ package dev.archon.api.web;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -46,7 +48,8 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
-			.addModule(new SimpleModule("archon-strict-text").addDeserializer(String.class, new TextWithoutNul()))
+			.addModule(new SimpleModule("archon-strict-text").addDeserializer(String.class, new TextWithoutNul())
+				.addKeyDeserializer(String.class, new KeyWithoutNul()))
 			.build();
 	}
 
@@ -61,6 +64,18 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static final class KeyWithoutNul extends KeyDeserializer {
+
+		@Override
+		public Object deserializeKey(String key, DeserializationContext context) {
+			if (key.indexOf('\0') >= 0) {
+				throw InvalidFormatException.from(context.getParser(), NUL_REFUSED, key, String.class);
+			}
+			return key;
+		}
+
 	}
 
 	private static final class TextWithoutNul extends StringDeserializer {

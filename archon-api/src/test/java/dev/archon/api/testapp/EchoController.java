@@ -54,6 +54,11 @@ class EchoController {
 		return Map.of("source", source);
 	}
 
+	@PostMapping("/api/labels")
+	Map<String, String> labels(@RequestBody Map<String, String> labels) {
+		return labels;
+	}
+
 	@GetMapping("/api/boom")
 	String boom() {
 		throw new IllegalStateException("secret internals that must not reach the client");
