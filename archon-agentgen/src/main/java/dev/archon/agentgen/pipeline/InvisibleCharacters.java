@@ -38,18 +38,28 @@ final class InvisibleCharacters {
 	}
 
 	/**
-	 * Whether a code point is escaped. Unicode's own categories rather than a list, so
-	 * that none of the kind is forgotten: every format character (Cf: the bidirectional
-	 * controls, zero-width space and joiners, U+FEFF, the soft hyphen, the tag characters
-	 * that smuggle hidden instructions to a model), the line and paragraph separators,
-	 * and the control characters other than tab, line feed, carriage return and form feed
-	 * (ESC and backspace rewrite what a terminal shows). Escaping one inside a string
-	 * costs nothing at run time; a joiner in an emoji sequence is escaped too and
-	 * reported as a warning, a small price for not guessing which joiners are innocent.
+	 * Letters (category Lo) that render as nothing: valid in a Python identifier, so
+	 * {@code \u3164 = 5} is code that no reader sees.
+	 */
+	private static final Set<Integer> HANGUL_FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0);
+
+	/**
+	 * Whether a code point is escaped. Unicode's own categories rather than a list where
+	 * a category says it, so that none of the kind is forgotten: the Hangul fillers, and
+	 * every format character (Cf: the bidirectional controls, zero-width space and
+	 * joiners, U+FEFF, the soft hyphen, the tag characters that smuggle hidden
+	 * instructions to a model), the line and paragraph separators, and the control
+	 * characters other than tab, line feed, carriage return and form feed (ESC and
+	 * backspace rewrite what a terminal shows). Escaping one inside a string costs
+	 * nothing at run time; a joiner in an emoji sequence is escaped too and reported as a
+	 * warning, a small price for not guessing which joiners are innocent.
 	 * @param codePoint the code point
 	 * @return whether it is escaped
 	 */
 	static boolean invisible(int codePoint) {
+		if (HANGUL_FILLERS.contains(codePoint)) {
+			return true;
+		}
 		return switch (Character.getType(codePoint)) {
 			case Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
 			case Character.CONTROL -> codePoint != '\t' && codePoint != '\n' && codePoint != '\r' && codePoint != '\f';

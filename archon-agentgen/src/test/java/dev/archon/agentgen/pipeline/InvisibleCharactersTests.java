@@ -30,6 +30,12 @@ class InvisibleCharactersTests {
 	}
 
 	@Test
+	void treatsTheLettersThatRenderAsNothingAsInvisible() {
+		// Valid in a Python identifier: "\u3164 = 5" is an assignment no reader sees.
+		assertThat(List.of(0x115F, 0x1160, 0x3164, 0xFFA0)).allMatch(InvisibleCharacters::invisible);
+	}
+
+	@Test
 	void escapesStringLiteralsToTheSameTextAtRunTime() {
 		String source = "A = \"x" + TROJAN + "y\"\n" + "B = '''\n" + TROJAN + "\n'''\n" + "name = 'n'\n"
 				+ "C = f\"{name}" + TROJAN + "{{}}\"\n" + "D = b\"\u001B\\x00\"\n";
