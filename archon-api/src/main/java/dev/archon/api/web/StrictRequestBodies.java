@@ -1,13 +1,19 @@
 package dev.archon.api.web;
 
+import java.util.Collection;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.jdk.UntypedObjectDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
@@ -49,7 +55,8 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
 			.addModule(new SimpleModule("archon-strict-text").addDeserializer(String.class, new TextWithoutNul())
-				.addKeyDeserializer(String.class, new KeyWithoutNul()))
+				.addKeyDeserializer(String.class, new KeyWithoutNul())
+				.addDeserializer(Object.class, new UntypedWithoutNul()))
 			.build();
 	}
 
@@ -74,6 +81,46 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 				throw InvalidFormatException.from(context.getParser(), NUL_REFUSED, key, String.class);
 			}
 			return key;
+		}
+
+	}
+
+	/**
+	 * Values of no declared type (a {@code Map<String, Object>}'s): their strings pass
+	 * through {@link TextWithoutNul} already, but the member names of the objects nested
+	 * in them are read without any key deserializer, so they are checked here.
+	 */
+	private static final class UntypedWithoutNul extends UntypedObjectDeserializer {
+
+		UntypedWithoutNul() {
+			super((JavaType) null, (JavaType) null);
+		}
+
+		@Override
+		public Object deserialize(JsonParser parser, DeserializationContext context) {
+			Object value = super.deserialize(parser, context);
+			if (holdsNulName(value)) {
+				return context.reportInputMismatch(this, NUL_REFUSED);
+			}
+			return value;
+		}
+
+		private static boolean holdsNulName(@Nullable Object value) {
+			if (value instanceof Map<?, ?> map) {
+				for (Map.Entry<?, ?> member : map.entrySet()) {
+					if (String.valueOf(member.getKey()).indexOf('\0') >= 0 || holdsNulName(member.getValue())) {
+						return true;
+					}
+				}
+			}
+			else if (value instanceof Collection<?> items) {
+				for (Object item : items) {
+					if (holdsNulName(item)) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 
 	}

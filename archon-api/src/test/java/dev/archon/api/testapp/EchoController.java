@@ -55,7 +55,7 @@ class EchoController {
 	}
 
 	@PostMapping("/api/labels")
-	Map<String, String> labels(@RequestBody Map<String, String> labels) {
+	Map<String, Object> labels(@RequestBody Map<String, Object> labels) {
 		return labels;
 	}
 
