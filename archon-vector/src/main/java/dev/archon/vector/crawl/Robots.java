@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import crawlercommons.robots.BaseRobotRules;
@@ -39,15 +40,24 @@ final class Robots {
 
 	private static final int TOO_MANY_REQUESTS = 429;
 
+	/**
+	 * How long a robots.txt that could not be read keeps its site closed: a moment's 503
+	 * should not stop a crawl for the whole time that rules read are kept.
+	 */
+	static final Duration UNAVAILABLE_FOR = Duration.ofMinutes(1);
+
+	/** Origins whose rules are kept at once; the least recently used go first. */
+	private static final int MAX_ORIGINS = 10_000;
+
 	private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
 
 	private final List<String> names;
 
 	private final Function<URI, Page> robotsTxt;
 
-	private final Duration ttl;
+	private final Duration unavailableFor;
 
-	private final LoadingCache<String, BaseRobotRules> rules;
+	private final LoadingCache<String, Rules> rules;
 
 	/**
 	 * Creates the rules of a crawler.
@@ -63,8 +73,12 @@ final class Robots {
 		// crawler-commons compares the names with lower-cased User-agent lines.
 		this.names = token.find() ? List.of(token.group().toLowerCase(Locale.ROOT)) : List.of();
 		this.robotsTxt = robotsTxt;
-		this.ttl = ttl;
-		this.rules = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).build(this::load);
+		this.unavailableFor = (ttl.compareTo(UNAVAILABLE_FOR) < 0) ? ttl : UNAVAILABLE_FOR;
+		this.rules = Caffeine.newBuilder()
+			.maximumSize(MAX_ORIGINS)
+			.expireAfter(Expiry.<String, Rules>creating((origin, rules) -> rules.read() ? ttl : this.unavailableFor))
+			.ticker(ticker)
+			.build(this::load);
 	}
 
 	/**
@@ -75,10 +89,10 @@ final class Robots {
 	 * not go
 	 */
 	boolean allows(URI uri) {
-		return this.rules.get(uri.getScheme() + "://" + uri.getRawAuthority()).isAllowed(uri.toString());
+		return this.rules.get(uri.getScheme() + "://" + uri.getRawAuthority()).rules().isAllowed(uri.toString());
 	}
 
-	private BaseRobotRules load(String origin) {
+	private Rules load(String origin) {
 		URI location = URI.create(origin + "/robots.txt");
 		Page page;
 		try {
@@ -87,11 +101,11 @@ final class Robots {
 		catch (FetchFailed ex) {
 			return unavailable(location, ex);
 		}
-		return this.parser.parseContent(page.uri().toString(), page.body().getBytes(StandardCharsets.UTF_8),
-				page.contentType(), this.names);
+		return new Rules(this.parser.parseContent(page.uri().toString(), page.body().getBytes(StandardCharsets.UTF_8),
+				page.contentType(), this.names), true);
 	}
 
-	private BaseRobotRules unavailable(URI location, FetchFailed ex) {
+	private Rules unavailable(URI location, FetchFailed ex) {
 		// crawler-commons follows RFC 9309: a 4xx means there are no rules, a 5xx that
 		// the site cannot say, so nothing may be fetched for now. Like Google, a 429 and
 		// no answer at all count as a 5xx rather than as permission to go on.
@@ -100,9 +114,18 @@ final class Robots {
 		BaseRobotRules rules = this.parser.failedFetch(serverError ? SERVICE_UNAVAILABLE : status);
 		if (!rules.isAllowAll()) {
 			logger.warn("Cannot read {} ({}), so nothing of its site is fetched for {}", location, ex.getMessage(),
-					this.ttl);
+					this.unavailableFor);
 		}
-		return rules;
+		// A 4xx is an answer (there are no rules) and is kept as long as rules read.
+		return new Rules(rules, !serverError && status < 500);
+	}
+
+	/**
+	 * An origin's rules, and whether they come from an answer of the site rather than
+	 * from its failure to give one.
+	 */
+	private record Rules(BaseRobotRules rules, boolean read) {
+
 	}
 
 }

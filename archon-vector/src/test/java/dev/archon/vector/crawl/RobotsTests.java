@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -117,6 +118,33 @@ class RobotsTests {
 	void unreachableRobotsTxtDisallowsEverything() {
 		Robots robots = failing(FetchFailed.NO_ANSWER);
 		assertThat(robots.allows(url("/docs/a.html"))).isFalse();
+	}
+
+	@Test
+	void asksAgainSoonWhenRobotsTxtCouldNotBeRead() {
+		// given: a robots.txt that answers 503 once, then allows everything
+		AtomicInteger calls = new AtomicInteger();
+		Robots robots = robots("ArchonBot", (uri) -> {
+			if (calls.getAndIncrement() == 0) {
+				throw new FetchFailed(uri + " answered 503", 503, true);
+			}
+			return new Page(uri, "text/plain", "User-agent: *\nAllow: /\n");
+		});
+		assertThat(robots.allows(url("/a.html"))).isFalse();
+		// when: the short wait of an unreadable robots.txt is over, not the whole TTL
+		this.nanos.addAndGet(Robots.UNAVAILABLE_FOR.plusSeconds(1).toNanos());
+		// then
+		assertThat(robots.allows(url("/a.html"))).isTrue();
+		assertThat(this.fetched).hasSize(2);
+	}
+
+	@Test
+	void keepsAMissingRobotsTxtAsLongAsReadRules() {
+		Robots robots = failing(404);
+		robots.allows(url("/a.html"));
+		this.nanos.addAndGet(Robots.UNAVAILABLE_FOR.plusSeconds(1).toNanos());
+		robots.allows(url("/b.html"));
+		assertThat(this.fetched).hasSize(1);
 	}
 
 	@Test
