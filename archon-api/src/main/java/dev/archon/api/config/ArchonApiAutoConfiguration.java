@@ -89,7 +89,9 @@ public final class ArchonApiAutoConfiguration {
 	}
 
 	/**
-	 * Errors that Tomcat answers itself, before Spring MVC, are problems too.
+	 * Errors that Tomcat answers itself, before Spring MVC, are problems too. The host
+	 * adds this valve after the one Spring Boot puts in its pipeline, so on the way back
+	 * out it reports first, and Boot's finds the error already reported.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
