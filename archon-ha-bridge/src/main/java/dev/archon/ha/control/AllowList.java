@@ -40,6 +40,8 @@ public final class AllowList {
 	 */
 	private static final Set<String> GENERIC_STARTERS = Set.of("homeassistant.turn_on", "homeassistant.toggle");
 
+	private static final String GROUP = "group";
+
 	private final List<String> allowed;
 
 	private final List<String> denied;
@@ -110,8 +112,11 @@ public final class AllowList {
 		if (!matchesAny(this.allowed, normalDomain, normalService)) {
 			return false;
 		}
-		if (GENERIC_STARTERS.contains(normalDomain + "." + normalService) && targets.unresolved()) {
-			// An area, a device or a label may hold any script.
+		if (GENERIC_STARTERS.contains(normalDomain + "." + normalService) && (targets.unresolved()
+				|| targets.entityIds().stream().anyMatch((entityId) -> entityId.startsWith(GROUP + ".")))) {
+			// An area, a device, a label or a group (which Home Assistant expands into
+			// its
+			// members) may hold any script.
 			return false;
 		}
 		return targets.entityIds()

@@ -94,6 +94,10 @@ class AllowListTests {
 		assertThat(allowList.permits("homeassistant", "turn_on", targets("{\"entity_id\":\"script.stop_all\"}")))
 			.isFalse();
 		assertThat(allowList.permits("homeassistant", "turn_on", targets("{\"area_id\":\"kitchen\"}"))).isFalse();
+		assertThat(allowList.permits("homeassistant", "turn_on", targets("{\"entity_id\":\"group.evening\"}")))
+			.as("a group, which Home Assistant expands into its members")
+			.isFalse();
+		assertThat(allowList.permits("light", "turn_on", targets("{\"entity_id\":\"group.evening\"}"))).isTrue();
 		assertThat(allowList.permits("homeassistant", "turn_on",
 				Targets.of(this.json.readTree("{}"), this.json.readTree("{\"entity_id\":\"script.stop_all\"}"))))
 			.as("the service data's entity_id")
