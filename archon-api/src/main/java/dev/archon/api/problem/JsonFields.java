@@ -77,7 +77,7 @@ final class JsonFields {
 		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
 			return "an array";
 		}
-		if (Map.class.isAssignableFrom(type) || type.isRecord() || type == Object.class) {
+		if (Map.class.isAssignableFrom(type) || type.isRecord()) {
 			return "an object";
 		}
 		return "a value of the documented format";
