@@ -1,8 +1,6 @@
 package dev.archon.api.problem;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,17 +10,17 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.archon.api.web.RequestIds;
 
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Answers the errors that Tomcat raises before any servlet runs (a malformed request
  * line, an encoded slash or NUL byte in the path, a URI or header too long, TRACE) with a
  * problem, where Tomcat's own valve writes an HTML page. Tomcat instantiates it by class
- * name, so it carries its own mapper.
+ * name, so it carries its own {@link ProblemWriter}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final ProblemWriter problemWriter = new ProblemWriter(JsonMapper.builder().build());
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -31,11 +29,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		ProblemType type = ProblemType.forStatus(HttpStatusCode.valueOf(status));
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", type.type().toString());
-		problem.put("title", type.title());
-		problem.put("status", status);
-		problem.put("detail", detail(status, type));
+		ProblemDetail problem = Problems.of(type, detail(status, type));
+		// The catalogue has no entry for every status Tomcat answers with (414, 431).
+		problem.setStatus(status);
 		// Errors raised before any filter ran have no request id yet: this one is made
 		// here, and sent in the header too, so that the answer and its log line agree.
 		String requestId = response.getHeader(RequestIds.HEADER);
@@ -43,11 +39,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
 			response.setHeader(RequestIds.HEADER, requestId);
 		}
-		problem.put(Problems.REQUEST_ID, requestId);
+		problem.setProperty(Problems.REQUEST_ID, requestId);
 		try {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getOutputStream().write(json.writeValueAsBytes(problem));
+			problemWriter.write(request, response, problem);
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
