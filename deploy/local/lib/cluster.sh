@@ -80,10 +80,8 @@ build_jars() {
 		return
 	fi
 	jars_stale || return 0
-	command -v mvn >/dev/null || ensure_packages maven
-	info "building the jars (mvn -q -DskipTests package)"
-	(cd "$ARCHON_ROOT" && JAVA_HOME=$(java_home) PATH=$(java_home)/bin:$PATH mvn -q -DskipTests package) ||
-		die "the build failed"
+	info "building the jars (./mvnw -q -DskipTests package)"
+	maven -q -DskipTests package || die "the build failed"
 	# The jar plugin leaves an up-to-date jar untouched: without this, a changed test file would make
 	# every later 'up' build again.
 	local svc
@@ -112,7 +110,7 @@ start_java() {
 		echo "$name already running (pid $pid, port $port)"
 		return
 	fi
-	[[ -f $jar ]] || die "$jar is missing: build it (mvn -DskipTests package) or drop $svc from ARCHON_SERVICES"
+	[[ -f $jar ]] || die "$jar is missing: build it (./mvnw -DskipTests package) or drop $svc from ARCHON_SERVICES"
 	port_open "$port" && die "port $port is taken by a process that ./archon did not start (for $name)"
 	port_open $((port + 1000)) && die "management port $((port + 1000)) is taken by a process that ./archon did not start (for $name)"
 	key=$(api_key)
@@ -553,7 +551,7 @@ cmd_logs() {
 
 cmd_test() {
 	ensure_state_dirs
-	ensure_packages "${ARCHON_SERVICE_PACKAGES[@]}" nginx prometheus docker-compose maven
+	ensure_packages "${ARCHON_SERVICE_PACKAGES[@]}" nginx prometheus docker-compose
 	ensure_pgvector
 	ensure_postgres
 	ensure_redis
@@ -579,16 +577,12 @@ cmd_test() {
 	(cd "$ARCHON_ROOT" && ARCHON_API_KEY=$(api_key) HA_TOKEN=$(sim_token) docker-compose config -q) ||
 		failed+=("docker-compose config")
 
-	info "mvn -B verify"
-	local jh
-	jh=$(java_home)
-	(cd "$ARCHON_ROOT" &&
-		JAVA_HOME=$jh PATH=$jh/bin:$PATH \
-			ARCHON_TEST_PG_URL=jdbc:postgresql://localhost:$ARCHON_PG_PORT/archon_test \
-			ARCHON_TEST_PG_USER=archon \
-			ARCHON_TEST_PG_PASSWORD=archon \
-			ARCHON_TEST_REDIS_URL=redis://localhost:$ARCHON_REDIS_PORT \
-			mvn -B verify) || failed+=("mvn -B verify")
+	info "./mvnw -B verify"
+	ARCHON_TEST_PG_URL=jdbc:postgresql://localhost:$ARCHON_PG_PORT/archon_test \
+		ARCHON_TEST_PG_USER=archon \
+		ARCHON_TEST_PG_PASSWORD=archon \
+		ARCHON_TEST_REDIS_URL=redis://localhost:$ARCHON_REDIS_PORT \
+		maven -B verify || failed+=("./mvnw -B verify")
 
 	if ((${#failed[@]} > 0)); then
 		printf '\033[1;31mFAILED:\033[0m %s\n' "${failed[@]}" >&2

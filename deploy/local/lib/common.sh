@@ -54,6 +54,17 @@ java_home() {
 	fi
 }
 
+# Runs Maven through the wrapper (./mvnw, pinned in .mvn/wrapper/maven-wrapper.properties) with the JDK
+# the services run on: the first call fetches that Maven from Maven Central and checks its SHA-256, so
+# every machine builds with the same Maven whatever Debian ships. Needs ensure_packages (provision.sh).
+maven() {
+	command -v unzip >/dev/null || ensure_packages unzip
+	command -v curl >/dev/null || ensure_packages curl
+	local jh
+	jh=$(java_home)
+	(cd "$ARCHON_ROOT" && JAVA_HOME=$jh PATH=$jh/bin:$PATH ./mvnw "$@")
+}
+
 # The start time of a process in clock ticks since boot: together with the pid it names one process,
 # so a pid file left over after a reboot or a pid reused by the kernel is never mistaken for ours.
 proc_start_time() {

@@ -15,6 +15,12 @@ import org.testcontainers.utility.DockerImageName;
  * {@code ARCHON_TEST_REDIS_URL}; or, where those are not set and a Docker engine answers,
  * containers started once for the whole test run. With neither, tests fail with a message
  * that says how to provide them: they are never skipped.
+ * <p>
+ * Not Spring Boot's {@code @ServiceConnection}: a service connection reaches only the
+ * test's own application context, and these tests start several applications by hand (two
+ * instances of a service in one JVM, the simulator beside it), each given
+ * {@link #springProperties()}. The container images are pinned to the PostgreSQL major,
+ * pgvector and Redis versions that {@code ./archon} and {@code docker-compose.yml} run.
  *
  * @param jdbcUrl the database's JDBC URL
  * @param username the database user
@@ -62,7 +68,7 @@ public record RealServices(String jdbcUrl, String username, String password, Str
 				Integration tests need PostgreSQL with pgvector and Redis. Run them with './archon test', \
 				which installs and starts both; or set ARCHON_TEST_PG_URL (with ARCHON_TEST_PG_USER and \
 				ARCHON_TEST_PG_PASSWORD) and ARCHON_TEST_REDIS_URL; or start a Docker engine so that \
-				Testcontainers can run pgvector/pgvector:pg17 and redis:7.""");
+				Testcontainers can run pgvector/pgvector:0.8.0-pg15 and redis:7.4.2-alpine.""");
 	}
 
 	private static boolean dockerAvailable() {
@@ -77,9 +83,10 @@ public record RealServices(String jdbcUrl, String username, String password, Str
 	@SuppressWarnings("resource") // the containers live as long as the test JVM
 	private static RealServices startContainers() {
 		PostgreSQLContainer postgres = new PostgreSQLContainer(
-				DockerImageName.parse("pgvector/pgvector:pg17").asCompatibleSubstituteFor("postgres"))
+				DockerImageName.parse("pgvector/pgvector:0.8.0-pg15").asCompatibleSubstituteFor("postgres"))
 			.withInitScript("archon-test-init.sql");
-		GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(6379);
+		GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse("redis:7.4.2-alpine"))
+			.withExposedPorts(6379);
 		postgres.start();
 		redis.start();
 		return new RealServices(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(),
