@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.archon.api.web.RequestIds;
+import dev.archon.api.trace.RequestIds;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;

@@ -13,8 +13,6 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.archon.api.web.StrictRequestBodies;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -104,8 +102,7 @@ public class ArchonProblemHandler extends ResponseEntityExceptionHandler {
 		if (mismatch instanceof UnrecognizedPropertyException) {
 			return "is not a member of this body";
 		}
-		return StrictRequestBodies.NUL_REFUSED.equals(mismatch.getOriginalMessage()) ? mismatch.getOriginalMessage()
-				: null;
+		return FieldError.NUL_REFUSED.equals(mismatch.getOriginalMessage()) ? mismatch.getOriginalMessage() : null;
 	}
 
 	@ExceptionHandler

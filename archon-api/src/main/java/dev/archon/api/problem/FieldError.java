@@ -11,4 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record FieldError(@Nullable String field, String message) {
 
+	/**
+	 * What a text field holding the NUL character is told: the body reader refuses it,
+	 * and the problem handler passes this message on as the field's error.
+	 */
+	public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
+
 }

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.archon.api.web.RequestIds;
+import dev.archon.api.trace.RequestIds;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatusCode;

@@ -7,7 +7,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.archon.api.web.RequestIds;
+import dev.archon.api.trace.RequestIds;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.archon.api.web.RequestIds;
+import dev.archon.api.trace.RequestIds;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.archon.api.trace.RequestIds;
 import org.slf4j.MDC;
 
 import org.springframework.web.filter.OncePerRequestFilter;

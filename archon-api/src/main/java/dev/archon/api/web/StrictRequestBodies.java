@@ -3,6 +3,7 @@ package dev.archon.api.web;
 import java.util.Collection;
 import java.util.Map;
 
+import dev.archon.api.problem.FieldError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -31,9 +32,6 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * no text of ours needs. Bodies are written, and other services' answers read, as before.
  */
 public final class StrictRequestBodies implements ServerHttpMessageConvertersCustomizer, Ordered {
-
-	/** What a body with a NUL character in a string is told, about that field. */
-	public static final String NUL_REFUSED = "must not contain the NUL character (U+0000)";
 
 	private final JsonMapper strict;
 
@@ -78,7 +76,7 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 		@Override
 		public Object deserializeKey(String key, DeserializationContext context) {
 			if (key.indexOf('\0') >= 0) {
-				throw InvalidFormatException.from(context.getParser(), NUL_REFUSED, key, String.class);
+				throw InvalidFormatException.from(context.getParser(), FieldError.NUL_REFUSED, key, String.class);
 			}
 			return key;
 		}
@@ -100,7 +98,7 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 		public Object deserialize(JsonParser parser, DeserializationContext context) {
 			Object value = super.deserialize(parser, context);
 			if (holdsNulName(value)) {
-				return context.reportInputMismatch(this, NUL_REFUSED);
+				return context.reportInputMismatch(this, FieldError.NUL_REFUSED);
 			}
 			return value;
 		}
@@ -131,7 +129,7 @@ public final class StrictRequestBodies implements ServerHttpMessageConvertersCus
 		public String deserialize(JsonParser parser, DeserializationContext context) {
 			String text = super.deserialize(parser, context);
 			if (text != null && text.indexOf('\0') >= 0) {
-				return (String) context.reportInputMismatch(this, NUL_REFUSED);
+				return (String) context.reportInputMismatch(this, FieldError.NUL_REFUSED);
 			}
 			return text;
 		}

@@ -1,4 +1,4 @@
-package dev.archon.api.web;
+package dev.archon.api.trace;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
