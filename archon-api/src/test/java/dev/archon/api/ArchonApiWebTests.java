@@ -305,6 +305,14 @@ class ArchonApiWebTests {
 	}
 
 	@Test
+	void answersADataStoreOutageWithRetryAfter() throws Exception {
+		HttpResponse<String> response = send(authorized("/api/database", PLAIN_KEY).build());
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(response.body()).doesNotContain("5432").doesNotContain("DataAccessResourceFailureException");
+	}
+
+	@Test
 	void echoesPresentedRequestIdInHeaderAndProblem() throws Exception {
 		HttpResponse<String> response = send(get("/api/count?n=1").header("X-Request-Id", "abc-123").build());
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("abc-123");

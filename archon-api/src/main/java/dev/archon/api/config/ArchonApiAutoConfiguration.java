@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.archon.api.ArchonApiProperties;
 import dev.archon.api.client.ServiceClients;
 import dev.archon.api.problem.ArchonProblemHandler;
+import dev.archon.api.problem.DataStoreProblemHandler;
 import dev.archon.api.problem.ProblemEnricher;
 import dev.archon.api.problem.ProblemErrorController;
 import dev.archon.api.problem.ProblemErrorReportValve;
@@ -25,6 +26,7 @@ import dev.archon.api.web.StrictRequestBodies;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +35,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -115,6 +118,18 @@ public final class ArchonApiAutoConfiguration {
 			.components(new Components().addSecuritySchemes("apiKey",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+	}
+
+	/**
+	 * Only services with Spring's data access exceptions (JDBC, Redis) answer their
+	 * outages.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.dao.DataAccessException",
+			"org.springframework.transaction.CannotCreateTransactionException" })
+	@Import(DataStoreProblemHandler.class)
+	static class DataStoreProblems {
+
 	}
 
 }

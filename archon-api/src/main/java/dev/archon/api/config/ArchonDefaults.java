@@ -31,6 +31,14 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		// NGINX keeps its upstream connections for 10,000 requests (keepalive_requests);
 		// Tomcat's default of 100 would close each one a hundred times sooner.
 		defaults.put("server.tomcat.max-keep-alive-requests", "10000");
+		// A request must not hang on a data store that is down: Hikari's default wait for
+		// a
+		// connection is 30 s and Lettuce's command timeout a minute. Past these, the
+		// request
+		// answers 503 with Retry-After (DataStoreProblemHandler).
+		defaults.put("spring.datasource.hikari.connection-timeout", "3s");
+		defaults.put("spring.data.redis.timeout", "1s");
+		defaults.put("spring.data.redis.connect-timeout", "500ms");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		// Components and details (paths, versions, sizes) only for a caller with the key.

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import dev.archon.api.client.ServiceClients;
 
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +63,11 @@ class EchoController {
 	@GetMapping("/api/boom")
 	String boom() {
 		throw new IllegalStateException("secret internals that must not reach the client");
+	}
+
+	@GetMapping("/api/database")
+	String database() {
+		throw new DataAccessResourceFailureException("Connection to localhost:5432 refused");
 	}
 
 	@GetMapping("/api/headers")
