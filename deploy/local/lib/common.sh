@@ -54,6 +54,11 @@ java_home() {
 	fi
 }
 
+# json_field NAME JSON: NAME's value in the JSON object JSON, strings without their quotes, empty when absent.
+json_field() {
+	jq -r --arg name "$1" '.[$name] // empty' <<<"$2"
+}
+
 # Runs Maven through the wrapper (./mvnw, pinned in .mvn/wrapper/maven-wrapper.properties) with the JDK
 # the services run on: the first call fetches that Maven from Maven Central and checks its SHA-256, so
 # every machine builds with the same Maven whatever Debian ships. Needs ensure_packages (provision.sh).
