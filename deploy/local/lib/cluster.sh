@@ -469,6 +469,7 @@ cmd_down() {
 	rm -f "$ARCHON_RUN/nginx-master.pid"
 	if $all; then
 		stop_process redis
+		stop_redis_cluster
 		if [[ -f $ARCHON_RUN/postgres.started ]]; then
 			as_root pg_ctlcluster "$ARCHON_PG_VERSION" "$ARCHON_PG_CLUSTER" stop && echo "stopped PostgreSQL"
 			rm -f "$ARCHON_RUN/postgres.started"
@@ -555,6 +556,7 @@ cmd_test() {
 	ensure_pgvector
 	ensure_postgres
 	ensure_redis
+	start_redis_cluster
 	local failed=()
 
 	info "nginx -t"
@@ -582,7 +584,9 @@ cmd_test() {
 		ARCHON_TEST_PG_USER=archon \
 		ARCHON_TEST_PG_PASSWORD=archon \
 		ARCHON_TEST_REDIS_URL=redis://localhost:$ARCHON_REDIS_PORT \
+		ARCHON_TEST_REDIS_CLUSTER_NODES=$(redis_cluster_nodes) \
 		maven -B verify || failed+=("./mvnw -B verify")
+	stop_redis_cluster
 
 	if ((${#failed[@]} > 0)); then
 		printf '\033[1;31mFAILED:\033[0m %s\n' "${failed[@]}" >&2

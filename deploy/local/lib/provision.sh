@@ -203,6 +203,50 @@ CONF
 	die "Redis did not start"
 }
 
+# A Redis Cluster of three masters and three replicas on loopback, for the tests that prove the services
+# work on one and keep working when a master fails (see RealServices.redisClusterNodes). Made anew at each
+# start: those tests kill a master, and a cluster that remembers an earlier run's failover is no fresh one.
+ARCHON_REDIS_CLUSTER_PORTS=(7101 7102 7103 7104 7105 7106)
+
+redis_cluster_nodes() {
+	local port nodes=()
+	for port in "${ARCHON_REDIS_CLUSTER_PORTS[@]}"; do nodes+=("127.0.0.1:$port"); done
+	(IFS=,; echo "${nodes[*]}")
+}
+
+stop_redis_cluster() {
+	local port
+	for port in "${ARCHON_REDIS_CLUSTER_PORTS[@]}"; do stop_process "redis-cluster-$port" 5 >/dev/null; done
+}
+
+start_redis_cluster() {
+	stop_redis_cluster
+	local dir=$ARCHON_STATE/redis-cluster port i
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	for port in "${ARCHON_REDIS_CLUSTER_PORTS[@]}"; do
+		port_open "$port" && die "port $port, which the test Redis Cluster needs, is taken"
+		spawn "redis-cluster-$port" redis-server --bind 127.0.0.1 --port "$port" --daemonize no --dir "$dir" \
+			--cluster-enabled yes --cluster-config-file "nodes-$port.conf" --cluster-node-timeout 2000 \
+			--save "" --appendonly no
+	done
+	for port in "${ARCHON_REDIS_CLUSTER_PORTS[@]}"; do
+		for ((i = 0; i < 50; i++)); do
+			[[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]] && break
+			sleep 0.1
+		done
+	done
+	info "creating a Redis Cluster of 3 masters and 3 replicas on 127.0.0.1:${ARCHON_REDIS_CLUSTER_PORTS[0]}-${ARCHON_REDIS_CLUSTER_PORTS[-1]}"
+	# shellcheck disable=SC2046
+	redis-cli --cluster create $(redis_cluster_nodes | tr , ' ') --cluster-replicas 1 --cluster-yes >/dev/null ||
+		die "redis-cli --cluster create failed"
+	for ((i = 0; i < 100; i++)); do
+		redis-cli -p "${ARCHON_REDIS_CLUSTER_PORTS[0]}" cluster info 2>/dev/null | grep -q '^cluster_state:ok' && return 0
+		sleep 0.1
+	done
+	die "the Redis Cluster did not reach cluster_state:ok"
+}
+
 cmd_services() {
 	ensure_state_dirs
 	ensure_packages "${ARCHON_SERVICE_PACKAGES[@]}"

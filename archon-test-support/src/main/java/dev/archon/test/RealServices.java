@@ -1,5 +1,6 @@
 package dev.archon.test;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,24 @@ public record RealServices(String jdbcUrl, String username, String password, Str
 			resolved = resolve(System.getenv());
 		}
 		return resolved;
+	}
+
+	/**
+	 * The nodes of the Redis Cluster (three masters, each with a replica) that
+	 * {@code ./archon test} creates anew for each run and names in
+	 * {@code ARCHON_TEST_REDIS_CLUSTER_NODES}, for the tests that prove the services on a
+	 * cluster and through a master's failure.
+	 * @return the nodes, as {@code host:port}
+	 * @throws IllegalStateException when no cluster is configured
+	 */
+	public static List<String> redisClusterNodes() {
+		String nodes = System.getenv("ARCHON_TEST_REDIS_CLUSTER_NODES");
+		if (nodes == null || nodes.isBlank()) {
+			throw new IllegalStateException("""
+					Redis Cluster tests need the six local redis-server nodes that './archon test' starts \
+					(three masters, three replicas), named in ARCHON_TEST_REDIS_CLUSTER_NODES as host:port,...""");
+		}
+		return List.of(nodes.split(","));
 	}
 
 	/**

@@ -39,6 +39,9 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.datasource.hikari.connection-timeout", "3s");
 		defaults.put("spring.data.redis.timeout", "1s");
 		defaults.put("spring.data.redis.connect-timeout", "500ms");
+		// On a Redis Cluster, a failed-over master must be noticed without a restart.
+		defaults.put("spring.data.redis.lettuce.cluster.refresh.adaptive", "true");
+		defaults.put("spring.data.redis.lettuce.cluster.refresh.period", "5s");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		// Components and details (paths, versions, sizes) only for a caller with the key.
