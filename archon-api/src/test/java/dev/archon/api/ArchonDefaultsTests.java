@@ -52,6 +52,25 @@ class ArchonDefaultsTests {
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("archon-x");
 	}
 
+	@Test
+	void pointsRedisAtAClusterOrSentinelOnlyWhenNamed() {
+		StandardEnvironment cluster = environment(Map.of("ARCHON_REDIS_CLUSTER_NODES", "10.0.0.1:7000,10.0.0.2:7000"));
+		new ArchonDefaults().postProcessEnvironment(cluster, new SpringApplication());
+		assertThat(cluster.getProperty("spring.data.redis.cluster.nodes")).isEqualTo("10.0.0.1:7000,10.0.0.2:7000");
+		assertThat(cluster.getProperty("spring.data.redis.sentinel.master")).isNull();
+
+		StandardEnvironment sentinel = environment(
+				Map.of("ARCHON_REDIS_SENTINEL_MASTER", "archon", "ARCHON_REDIS_SENTINEL_NODES", "10.0.0.1:26379"));
+		new ArchonDefaults().postProcessEnvironment(sentinel, new SpringApplication());
+		assertThat(sentinel.getProperty("spring.data.redis.sentinel.master")).isEqualTo("archon");
+		assertThat(sentinel.getProperty("spring.data.redis.sentinel.nodes")).isEqualTo("10.0.0.1:26379");
+		assertThat(sentinel.getProperty("spring.data.redis.cluster.nodes")).isNull();
+
+		StandardEnvironment single = environment(Map.of("ARCHON_REDIS_CLUSTER_NODES", " "));
+		new ArchonDefaults().postProcessEnvironment(single, new SpringApplication());
+		assertThat(single.getProperty("spring.data.redis.cluster.nodes")).isNull();
+	}
+
 	private static StandardEnvironment environment(Map<String, Object> properties) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));

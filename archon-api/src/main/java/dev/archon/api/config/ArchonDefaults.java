@@ -57,11 +57,27 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("archon.api.keys", "${ARCHON_API_KEYS:}");
 		defaults.put("archon.api.outbound-key", "${ARCHON_API_KEY:}");
 		defaults.put("archon.api.instance", "${ARCHON_INSTANCE:${spring.application.name}-${server.port:8080}}");
+		// A Redis Cluster or Sentinel instead of the one server of ARCHON_REDIS_URL,
+		// named as the
+		// launcher and docker-compose name everything else. Only when set: an empty node
+		// list
+		// would still switch Lettuce to cluster mode.
+		copyIfSet(environment, defaults, "ARCHON_REDIS_CLUSTER_NODES", "spring.data.redis.cluster.nodes");
+		copyIfSet(environment, defaults, "ARCHON_REDIS_SENTINEL_MASTER", "spring.data.redis.sentinel.master");
+		copyIfSet(environment, defaults, "ARCHON_REDIS_SENTINEL_NODES", "spring.data.redis.sentinel.nodes");
 		Integer port = environment.getProperty("server.port", Integer.class);
 		if (port != null && port > 0 && !environment.containsProperty("management.server.port")) {
 			defaults.put("management.server.port", port + MANAGEMENT_PORT_OFFSET);
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	private static void copyIfSet(ConfigurableEnvironment environment, Map<String, Object> defaults, String variable,
+			String property) {
+		String value = environment.getProperty(variable);
+		if (value != null && !value.isBlank()) {
+			defaults.put(property, value);
+		}
 	}
 
 }
