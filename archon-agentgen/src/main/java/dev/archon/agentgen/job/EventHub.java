@@ -1,6 +1,7 @@
 package dev.archon.agentgen.job;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,6 @@ import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,18 +36,18 @@ class EventHub implements MessageListener {
 
 	private final JobMetrics metrics;
 
-	private final RedisMessageListenerContainer container;
+	/** One PUBLISH every 5 s per instance: a dead subscription is noticed within 15 s. */
+	private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
+	private final HeartbeatSubscription subscription;
 
 	EventHub(JobEvents events, JobWorkers workers, JobMetrics metrics, RedisConnectionFactory connections) {
 		this.events = events;
 		this.workers = workers;
 		this.metrics = metrics;
-		this.container = new RedisMessageListenerContainer();
-		this.container.setConnectionFactory(connections);
-		this.container.addMessageListener(this,
-				List.of(new ChannelTopic(JobEvents.CHANNEL), new ChannelTopic(JobEvents.QUEUED_CHANNEL)));
-		this.container.afterPropertiesSet();
-		this.container.start();
+		this.subscription = new HeartbeatSubscription(connections, this,
+				List.of(new ChannelTopic(JobEvents.CHANNEL), new ChannelTopic(JobEvents.QUEUED_CHANNEL)),
+				workers.instance(), HEARTBEAT_INTERVAL, metrics::resubscribed);
 	}
 
 	AutoCloseable subscribe(UUID jobId, Consumer<JobEvent> listener) {
@@ -86,9 +86,8 @@ class EventHub implements MessageListener {
 	}
 
 	@jakarta.annotation.PreDestroy
-	void stop() throws Exception {
-		this.container.stop();
-		this.container.destroy();
+	void stop() {
+		this.subscription.close();
 	}
 
 }

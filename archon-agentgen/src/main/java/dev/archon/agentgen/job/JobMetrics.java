@@ -36,6 +36,8 @@ class JobMetrics {
 
 	private final Counter announcementsHeard;
 
+	private final Counter resubscriptions;
+
 	JobMetrics(MeterRegistry registry, Jobs jobs) {
 		this.registry = registry;
 		this.jobs = jobs;
@@ -51,11 +53,18 @@ class JobMetrics {
 		this.announcementsHeard = Counter.builder("archon.agent.queued.announcements.heard")
 			.description("Announcements of a queued job heard from other instances, each waking one idle worker")
 			.register(registry);
+		this.resubscriptions = Counter.builder("archon.agent.events.resubscriptions")
+			.description("Redis subscriptions made anew because their heartbeat stopped coming back")
+			.register(registry);
 	}
 
 	@Scheduled(fixedDelayString = "${archon.agentgen.jobs.metrics-interval:5s}")
 	void refreshQueueDepth() {
 		this.queued.set(this.jobs.countQueued());
+	}
+
+	void resubscribed() {
+		this.resubscriptions.increment();
 	}
 
 	void announcementHeard() {

@@ -1,0 +1,135 @@
+package dev.archon.agentgen.job;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.data.redis.listener.Topic;
+
+/**
+ * A Redis subscription that proves itself alive: it publishes a heartbeat on a channel of
+ * its own and, when no heartbeat has come back for three intervals, subscribes anew on a
+ * fresh connection. Lettuce re-subscribes after a plain reconnect, but on a Redis Cluster
+ * whose node held the subscription it keeps reconnecting to that dead node, and Spring's
+ * container never hears of a failure: without this, an instance would stop hearing job
+ * events and announcements until it was restarted.
+ */
+final class HeartbeatSubscription implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(HeartbeatSubscription.class);
+
+	private final RedisConnectionFactory connections;
+
+	private final StringRedisTemplate redis;
+
+	private final MessageListener listener;
+
+	private final List<Topic> topics;
+
+	private final String heartbeatChannel;
+
+	private final Duration interval;
+
+	private final Runnable onResubscribed;
+
+	private final ScheduledExecutorService heartbeats = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("redis-heartbeat").daemon().factory());
+
+	private volatile long lastHeartbeat;
+
+	private @Nullable RedisMessageListenerContainer container;
+
+	HeartbeatSubscription(RedisConnectionFactory connections, MessageListener listener, List<Topic> topics,
+			String instance, Duration interval, Runnable onResubscribed) {
+		this.connections = connections;
+		this.redis = new StringRedisTemplate(connections);
+		this.listener = listener;
+		this.topics = List.copyOf(topics);
+		this.heartbeatChannel = "archon:agentgen:heartbeat:" + instance;
+		this.interval = interval;
+		this.onResubscribed = onResubscribed;
+		this.lastHeartbeat = System.nanoTime();
+		this.container = subscribe();
+		long millis = interval.toMillis();
+		this.heartbeats.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private RedisMessageListenerContainer subscribe() {
+		RedisMessageListenerContainer subscription = new RedisMessageListenerContainer();
+		subscription.setConnectionFactory(this.connections);
+		subscription.addMessageListener((message, pattern) -> {
+			if (this.heartbeatChannel.equals(new String(message.getChannel(), StandardCharsets.UTF_8))) {
+				this.lastHeartbeat = System.nanoTime();
+			}
+			else {
+				this.listener.onMessage(message, pattern);
+			}
+		}, topicsWithHeartbeat());
+		subscription.afterPropertiesSet();
+		subscription.start();
+		return subscription;
+	}
+
+	private List<Topic> topicsWithHeartbeat() {
+		List<Topic> all = new ArrayList<>(this.topics);
+		all.add(new ChannelTopic(this.heartbeatChannel));
+		return all;
+	}
+
+	private void beat() {
+		try {
+			if (System.nanoTime() - this.lastHeartbeat > 3 * this.interval.toNanos()) {
+				resubscribe();
+			}
+			this.redis.convertAndSend(this.heartbeatChannel, "");
+		}
+		catch (RuntimeException ex) {
+			// Redis itself is out of reach: the next beat tries again.
+			logger.debug("Redis heartbeat failed: {}", ex.getMessage());
+		}
+	}
+
+	private synchronized void resubscribe() {
+		logger.warn("No heartbeat came back through the Redis subscription for {}: subscribing anew",
+				this.interval.multipliedBy(3));
+		closeContainer();
+		this.lastHeartbeat = System.nanoTime();
+		this.container = subscribe();
+		this.onResubscribed.run();
+	}
+
+	private void closeContainer() {
+		RedisMessageListenerContainer current = this.container;
+		this.container = null;
+		if (current != null) {
+			try {
+				current.destroy();
+			}
+			catch (Exception ex) {
+				// A subscription on a dead node cannot unsubscribe cleanly; it is dropped
+				// either way.
+				logger.debug("Closing the old Redis subscription failed: {}", ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		this.heartbeats.shutdownNow();
+		closeContainer();
+	}
+
+}
