@@ -36,7 +36,7 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		// connection is 30 s and Lettuce's command timeout a minute. Past these, the
 		// request
 		// answers 503 with Retry-After (DataStoreProblemHandler).
-		defaults.put("spring.datasource.hikari.connection-timeout", "3s");
+		defaults.put("spring.datasource.hikari.connection-timeout", "3000");
 		defaults.put("spring.data.redis.timeout", "1s");
 		defaults.put("spring.data.redis.connect-timeout", "500ms");
 		// On a Redis Cluster, a failed-over master must be noticed without a restart.
