@@ -8,7 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.archon.agentgen.pipeline.ValidationReport;
 import dev.archon.agentgen.pipeline.ValidationReports;
+import dev.archon.api.wire.agents.AgentAccepted;
+import dev.archon.api.wire.agents.AgentFile;
+import dev.archon.api.wire.agents.AgentJob;
+import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.JobStatus;
+import dev.archon.api.wire.agents.VersionQueued;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -44,11 +51,11 @@ public class JobService {
 	 * @return the job's id and status
 	 * @throws QueueFull when too many jobs wait
 	 */
-	public Accepted submit(NewJob job) {
+	public AgentAccepted submit(NewJob job) {
 		if (job.idempotencyKey() != null) {
 			Optional<Jobs.Keyed> existing = this.jobs.findByIdempotencyKey(job.idempotencyKey());
 			if (existing.isPresent()) {
-				return new Accepted(existing.get().id(), existing.get().status(), false);
+				return new AgentAccepted(existing.get().id(), existing.get().status(), false);
 			}
 		}
 		String cacheKey = ResultCache.key(job.description(), job.framework(), job.refinements(), job.sources());
@@ -63,7 +70,7 @@ public class JobService {
 					return existing(job);
 				}
 				this.events.publish(new JobEvent(event.get(), id, JobEvent.DONE, done));
-				return new Accepted(id, "succeeded", true);
+				return new AgentAccepted(id, JobStatus.SUCCEEDED, true);
 			}
 		}
 		int queued = this.jobs.countQueued();
@@ -77,48 +84,56 @@ public class JobService {
 		}
 		this.events.publish(new JobEvent(event.get(), id, JobEvent.QUEUED, data));
 		this.workers.jobQueued();
-		return new Accepted(id, "queued", false);
+		return new AgentAccepted(id, JobStatus.QUEUED, false);
 	}
 
 	/**
 	 * The job that another request with the same idempotency key made, when it won the
 	 * race to insert.
 	 */
-	private Accepted existing(NewJob job) {
+	private AgentAccepted existing(NewJob job) {
 		Jobs.Keyed existing = this.jobs.findByIdempotencyKey(String.valueOf(job.idempotencyKey())).orElseThrow();
-		return new Accepted(existing.id(), existing.status(), false);
+		return new AgentAccepted(existing.id(), existing.status(), false);
 	}
 
-	public JobView get(UUID id) {
+	public AgentJob get(UUID id) {
 		Jobs.Row row = this.jobs.find(id).orElseThrow(() -> new JobNotFound(id));
-		List<JobView.Step> steps = this.jobs.steps(id);
+		List<AgentJob.Step> steps = this.jobs.steps(id);
 		Integer filesVersion = this.jobs.latestFilesVersion(id).orElse(null);
-		List<JobView.File> files = new ArrayList<>();
+		List<AgentFile> files = new ArrayList<>();
 		if (filesVersion != null) {
-			this.jobs.files(id, filesVersion).forEach((path, content) -> files.add(new JobView.File(path, content)));
+			this.jobs.files(id, filesVersion).forEach((path, content) -> files.add(new AgentFile(path, content)));
 		}
-		Map<String, JobView.ProviderUse> providers = new LinkedHashMap<>();
+		Map<String, AgentJob.ProviderUse> providers = new LinkedHashMap<>();
 		long input = 0;
 		long output = 0;
 		BigDecimal cost = BigDecimal.ZERO;
-		for (JobView.Step step : steps) {
+		for (AgentJob.Step step : steps) {
 			input += step.inputTokens();
 			output += step.outputTokens();
 			cost = cost.add(step.cost());
 			if (step.provider() != null && step.model() != null) {
 				providers.merge(step.provider() + "/" + step.model(),
-						new JobView.ProviderUse(step.provider(), step.model(), 1),
-						(a, b) -> new JobView.ProviderUse(a.provider(), a.model(), a.calls() + 1));
+						new AgentJob.ProviderUse(step.provider(), step.model(), 1),
+						(a, b) -> new AgentJob.ProviderUse(a.provider(), a.model(), a.calls() + 1));
 			}
 		}
-		return new JobView(row.id(), row.status(), row.version(), row.description(), row.framework(), row.refinements(),
-				row.sources(), row.degraded(), row.grounded(), row.cached(), row.error(), row.attempts(),
-				row.createdAt(), row.startedAt(), row.finishedAt(), steps, files, filesVersion,
-				List.copyOf(providers.values()), new JobView.Tokens(input, output), cost.stripTrailingZeros(),
-				(row.validation() != null) ? ValidationReports.read(row.validation()) : null);
+		return new AgentJob(row.id(), row.status(), row.version(), row.description(), row.framework(),
+				row.refinements(), row.sources(), row.degraded(), row.grounded(), row.cached(), row.error(),
+				row.attempts(), row.createdAt(), row.startedAt(), row.finishedAt(), steps, files, filesVersion,
+				List.copyOf(providers.values()), new AgentJob.Tokens(input, output), cost.stripTrailingZeros(),
+				(row.validation() != null) ? validation(ValidationReports.read(row.validation())) : null);
 	}
 
-	public List<JobSummary> list(@Nullable String status, int limit) {
+	private static AgentJob.Validation validation(ValidationReport report) {
+		return new AgentJob.Validation(report.passed(),
+				report.checks()
+					.stream()
+					.map((check) -> new AgentJob.Check(check.name(), check.status(), check.detail()))
+					.toList());
+	}
+
+	public List<AgentSummary> list(@Nullable JobStatus status, int limit) {
 		return this.jobs.list(status, limit);
 	}
 
@@ -139,12 +154,12 @@ public class JobService {
 	}
 
 	public void cancel(UUID id) {
-		String status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
+		JobStatus status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
 		if (this.jobs.cancel(id)) {
 			this.events.append(id, JobEvent.DONE, Map.of("status", "cancelled"));
 		}
-		else if (!status.equals("cancelled")) {
-			throw new JobConflict("Job " + id + " is " + status + " and cannot be cancelled");
+		else if (status != JobStatus.CANCELLED) {
+			throw new JobConflict("Job " + id + " is " + status.id() + " and cannot be cancelled");
 		}
 	}
 
@@ -153,27 +168,16 @@ public class JobService {
 	 * runs the refiners, anything else goes to the coder as feedback.
 	 * @param id the job
 	 * @param message the message
-	 * @return the version that will be made
+	 * @return the version that will be made, and the event that queued it
 	 */
-	public int message(UUID id, String message) {
-		String status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
+	public VersionQueued message(UUID id, String message) {
+		JobStatus status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
 		int version = this.jobs.queueNextVersion(id, message)
-			.orElseThrow(
-					() -> new JobConflict("Job " + id + " is " + status + "; only a succeeded job takes messages"));
-		this.events.append(id, JobEvent.QUEUED, Map.of("version", version));
+			.orElseThrow(() -> new JobConflict(
+					"Job " + id + " is " + status.id() + "; only a succeeded job takes messages"));
+		JobEvent queued = this.events.append(id, JobEvent.QUEUED, Map.of("version", version));
 		this.workers.jobQueued();
-		return version;
-	}
-
-	/**
-	 * A job accepted.
-	 *
-	 * @param id its id
-	 * @param status its status
-	 * @param cached whether the result cache answered
-	 */
-	public record Accepted(UUID id, String status, boolean cached) {
-
+		return new VersionQueued(id, JobStatus.QUEUED, version, queued.id());
 	}
 
 	/**

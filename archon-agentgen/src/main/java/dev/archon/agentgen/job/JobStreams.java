@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.LongFunction;
 
+import dev.archon.api.wire.agents.JobStatus;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +49,7 @@ public class JobStreams {
 			stream.replayed(event);
 		}
 		stream.caughtUp();
-		if (this.jobs.status(jobId).map((status) -> JobStatus.of(status).finished()).orElse(true)) {
+		if (this.jobs.status(jobId).map(JobStatus::finished).orElse(true)) {
 			// Finished before this client came: send what is left and end the stream.
 			for (JobEvent event : this.events.after(jobId, stream.lastSent())) {
 				stream.replayed(event);

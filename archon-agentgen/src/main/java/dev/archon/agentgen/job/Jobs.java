@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
+import dev.archon.api.wire.agents.AgentJob;
+import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.JobStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,7 +106,7 @@ class Jobs {
 	Optional<Keyed> findByIdempotencyKey(String key) {
 		return this.jdbc.sql("SELECT id, status FROM agent_jobs WHERE idempotency_key = :key")
 			.param("key", key)
-			.query((rs, row) -> new Keyed(rs.getObject("id", UUID.class), rs.getString("status")))
+			.query((rs, row) -> new Keyed(rs.getObject("id", UUID.class), status(rs)))
 			.optional();
 	}
 
@@ -254,10 +257,10 @@ class Jobs {
 				""").param("message", message).param("id", id).query(Integer.class).optional();
 	}
 
-	Optional<String> status(UUID id) {
+	Optional<JobStatus> status(UUID id) {
 		return this.jdbc.sql("SELECT status FROM agent_jobs WHERE id = :id")
 			.param("id", id)
-			.query(String.class)
+			.query((rs, row) -> status(rs))
 			.optional();
 	}
 
@@ -288,7 +291,7 @@ class Jobs {
 				""").param("id", id).query(Jobs::row).optional();
 	}
 
-	List<JobView.Step> steps(UUID id) {
+	List<AgentJob.Step> steps(UUID id) {
 		return this.jdbc.sql("""
 				SELECT version, name, status, provider, model, input_tokens, output_tokens, cost, llm_ms, degraded,
 				       detail, started_at, finished_at
@@ -296,7 +299,7 @@ class Jobs {
 				""").param("id", id).query((rs, row) -> {
 			Instant started = instant(rs, "started_at");
 			Instant finished = instant(rs, "finished_at");
-			return new JobView.Step(rs.getInt("version"), rs.getString("name"), rs.getString("status"),
+			return new AgentJob.Step(rs.getInt("version"), rs.getString("name"), rs.getString("status"),
 					rs.getString("provider"), rs.getString("model"), rs.getLong("input_tokens"),
 					rs.getLong("output_tokens"), rs.getBigDecimal("cost"), rs.getLong("llm_ms"),
 					(finished != null && started != null) ? Duration.between(started, finished).toMillis() : null,
@@ -304,7 +307,7 @@ class Jobs {
 		}).list();
 	}
 
-	List<JobSummary> list(@Nullable String status, int limit) {
+	List<AgentSummary> list(@Nullable JobStatus status, int limit) {
 		return this.jdbc.sql("""
 				SELECT id, status, version, left(description, 200) AS description, degraded, created_at, finished_at
 				FROM agent_jobs
@@ -312,21 +315,27 @@ class Jobs {
 				ORDER BY created_at DESC
 				LIMIT :limit
 				""")
-			.param("status", status)
+			.param("status", (status != null) ? status.id() : null)
 			.param("limit", limit)
-			.query((rs, row) -> new JobSummary(rs.getObject("id", UUID.class), rs.getString("status"),
-					rs.getInt("version"), rs.getString("description"), rs.getBoolean("degraded"),
-					instant(rs, "created_at"), instant(rs, "finished_at")))
+			.query((rs, row) -> new AgentSummary(rs.getObject("id", UUID.class), status(rs), rs.getInt("version"),
+					rs.getString("description"), rs.getBoolean("degraded"), instant(rs, "created_at"),
+					instant(rs, "finished_at")))
 			.list();
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
 		Object grounded = rs.getObject("grounded");
-		return new Row(rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("version"),
-				rs.getString("description"), rs.getString("framework"), rs.getInt("refinements"),
-				strings(rs.getArray("sources")), rs.getBoolean("degraded"), (Boolean) grounded, rs.getBoolean("cached"),
-				rs.getString("error"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"), rs.getString("validation"));
+		return new Row(rs.getObject("id", UUID.class), status(rs), rs.getInt("version"), rs.getString("description"),
+				rs.getString("framework"), rs.getInt("refinements"), strings(rs.getArray("sources")),
+				rs.getBoolean("degraded"), (Boolean) grounded, rs.getBoolean("cached"), rs.getString("error"),
+				rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+				rs.getString("validation"));
+	}
+
+	private static JobStatus status(ResultSet rs) throws SQLException {
+		String status = rs.getString("status");
+		return JobStatus.of(status)
+			.orElseThrow(() -> new IllegalStateException("A job has the unknown status '" + status + "'"));
 	}
 
 	private static List<String> strings(@Nullable Array array) throws SQLException {
@@ -353,14 +362,14 @@ class Jobs {
 	/**
 	 * A job found by its idempotency key.
 	 */
-	record Keyed(UUID id, String status) {
+	record Keyed(UUID id, JobStatus status) {
 
 	}
 
 	/**
 	 * A job's row.
 	 */
-	record Row(UUID id, String status, int version, String description, String framework, int refinements,
+	record Row(UUID id, JobStatus status, int version, String description, String framework, int refinements,
 			List<String> sources, boolean degraded, @Nullable Boolean grounded, boolean cached, @Nullable String error,
 			int attempts, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
 			@Nullable String validation) {
