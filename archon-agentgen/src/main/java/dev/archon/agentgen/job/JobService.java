@@ -14,7 +14,10 @@ import dev.archon.api.wire.agents.AgentAccepted;
 import dev.archon.api.wire.agents.AgentFile;
 import dev.archon.api.wire.agents.AgentJob;
 import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.JobCancelled;
+import dev.archon.api.wire.agents.JobQueued;
 import dev.archon.api.wire.agents.JobStatus;
+import dev.archon.api.wire.agents.JobSucceeded;
 import dev.archon.api.wire.agents.VersionQueued;
 import org.jspecify.annotations.Nullable;
 
@@ -63,13 +66,13 @@ public class JobService {
 		if (job.useCache()) {
 			Optional<CachedResult> cached = this.cache.get(cacheKey);
 			if (cached.isPresent()) {
-				Map<String, Object> done = Map.of("status", "succeeded", "version", 1, "cached", true);
-				Optional<Long> event = this.jobs.insert(id, job, cacheKey, cached.get(), JobEvent.DONE,
-						this.events.json(done));
+				JobSucceeded done = new JobSucceeded(1, false,
+						ValidationReports.read(cached.get().validation()).passed(), true);
+				Optional<Long> event = this.jobs.insert(id, job, cacheKey, cached.get(), done, this.events.json(done));
 				if (event.isEmpty()) {
 					return existing(job);
 				}
-				this.events.publish(new JobEvent(event.get(), id, JobEvent.DONE, done));
+				this.events.publish(new StoredEvent(event.get(), id, done));
 				return new AgentAccepted(id, JobStatus.SUCCEEDED, true);
 			}
 		}
@@ -77,12 +80,12 @@ public class JobService {
 		if (queued >= this.properties.maxQueued()) {
 			throw new QueueFull(queued, this.properties.retryAfter());
 		}
-		Map<String, Object> data = Map.of("version", 1);
-		Optional<Long> event = this.jobs.insert(id, job, cacheKey, null, JobEvent.QUEUED, this.events.json(data));
+		JobQueued first = new JobQueued(1, null);
+		Optional<Long> event = this.jobs.insert(id, job, cacheKey, null, first, this.events.json(first));
 		if (event.isEmpty()) {
 			return existing(job);
 		}
-		this.events.publish(new JobEvent(event.get(), id, JobEvent.QUEUED, data));
+		this.events.publish(new StoredEvent(event.get(), id, first));
 		this.workers.jobQueued();
 		return new AgentAccepted(id, JobStatus.QUEUED, false);
 	}
@@ -155,8 +158,9 @@ public class JobService {
 
 	public void cancel(UUID id) {
 		JobStatus status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
-		if (this.jobs.cancel(id)) {
-			this.events.append(id, JobEvent.DONE, Map.of("status", "cancelled"));
+		Optional<Integer> cancelled = this.jobs.cancel(id);
+		if (cancelled.isPresent()) {
+			this.events.append(id, new JobCancelled(cancelled.get()));
 		}
 		else if (status != JobStatus.CANCELLED) {
 			throw new JobConflict("Job " + id + " is " + status.id() + " and cannot be cancelled");
@@ -175,7 +179,7 @@ public class JobService {
 		int version = this.jobs.queueNextVersion(id, message)
 			.orElseThrow(() -> new JobConflict(
 					"Job " + id + " is " + status.id() + "; only a succeeded job takes messages"));
-		JobEvent queued = this.events.append(id, JobEvent.QUEUED, Map.of("version", version));
+		StoredEvent queued = this.events.append(id, new JobQueued(version, message));
 		this.workers.jobQueued();
 		return new VersionQueued(id, JobStatus.QUEUED, version, queued.id());
 	}

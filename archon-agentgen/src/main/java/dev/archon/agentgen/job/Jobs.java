@@ -18,7 +18,10 @@ import java.util.UUID;
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
 import dev.archon.api.wire.agents.AgentJob;
 import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.JobEvent;
+import dev.archon.api.wire.agents.JobStarted;
 import dev.archon.api.wire.agents.JobStatus;
+import dev.archon.api.wire.agents.JobSucceeded;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,11 +59,11 @@ class Jobs {
 	 * @param job the request
 	 * @param cacheKey its result cache key
 	 * @param cached the cached result that answers it, if any
-	 * @param event the first event's type
-	 * @param eventData the first event's data, as JSON
+	 * @param event the first event
+	 * @param eventData that event as JSON
 	 * @return the first event's id, or empty when the idempotency key was taken
 	 */
-	Optional<Long> insert(UUID id, NewJob job, String cacheKey, @Nullable CachedResult cached, String event,
+	Optional<Long> insert(UUID id, NewJob job, String cacheKey, @Nullable CachedResult cached, JobEvent event,
 			String eventData) {
 		Map<String, String> files = (cached != null) ? cached.files() : Map.of();
 		return this.jdbc.sql("""
@@ -94,7 +97,7 @@ class Jobs {
 			.param("version", 1)
 			.param("paths", files.keySet().toArray(String[]::new))
 			.param("contents", files.values().toArray(String[]::new))
-			.param("event", event)
+			.param("event", event.type())
 			.param("eventData", eventData)
 			.query(Long.class)
 			.optional();
@@ -116,7 +119,7 @@ class Jobs {
 
 	/**
 	 * Claims the oldest queued job, or a running one whose lease ran out, for a worker,
-	 * and stores its {@code job-started} event in the same statement.
+	 * and stores its {@link JobStarted} event in the same statement.
 	 */
 	Optional<Claimed> claim(String owner, String worker, Duration lease) {
 		return this.jdbc.sql("""
@@ -135,14 +138,16 @@ class Jobs {
 				              attempts, use_cache, cache_key
 				), event AS (
 				    INSERT INTO agent_job_events (job_id, type, data)
-				    SELECT id, 'job-started',
-				           json_build_object('attempt', attempts, 'version', version, 'worker', :worker)::text
+				    SELECT id, :type,
+				           json_build_object('type', :type, 'attempt', attempts, 'version', version,
+				                             'worker', :worker)::text
 				    FROM job
 				    RETURNING id
 				)
 				SELECT job.*, event.id AS event_id FROM job, event
 				""")
 			.param("owner", owner)
+			.param("type", JobEvent.typeOf(JobStarted.class))
 			.param("worker", worker)
 			.param("lease", lease.toMillis() / 1000.0)
 			.query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("description"),
@@ -196,13 +201,13 @@ class Jobs {
 	}
 
 	/**
-	 * Finishes a job with its files and its {@code done} event, in one statement, if the
-	 * worker still holds it: a worker that lost its lease cannot complete the job a
-	 * second time.
+	 * Finishes a job with its files and its {@link JobSucceeded} event, in one statement,
+	 * if the worker still holds it: a worker that lost its lease cannot complete the job
+	 * a second time.
 	 * @return the event's id, or empty when the worker no longer holds the job
 	 */
-	Optional<Long> complete(UUID id, String owner, int version, Map<String, String> files, String validation,
-			boolean degraded, boolean grounded, String eventData) {
+	Optional<Long> complete(UUID id, String owner, Map<String, String> files, String validation, boolean grounded,
+			JobSucceeded event, String eventData) {
 		return this.jdbc.sql("""
 				WITH job AS (
 				    UPDATE agent_jobs
@@ -213,17 +218,18 @@ class Jobs {
 				    RETURNING id
 				),
 				""" + FILES + """
-				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, 'done', :eventData FROM job
+				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, :event, :eventData FROM job
 				RETURNING id
 				""")
 			.param("validation", validation)
-			.param("degraded", degraded)
+			.param("degraded", event.degraded())
 			.param("grounded", grounded)
 			.param("id", id)
 			.param("owner", owner)
-			.param("version", version)
+			.param("version", event.version())
 			.param("paths", files.keySet().toArray(String[]::new))
 			.param("contents", files.values().toArray(String[]::new))
+			.param("event", event.type())
 			.param("eventData", eventData)
 			.query(Long.class)
 			.optional();
@@ -237,11 +243,16 @@ class Jobs {
 				""").param("error", error).param("id", id).param("owner", owner).update() == 1;
 	}
 
-	boolean cancel(UUID id) {
+	/**
+	 * Cancels a job that is queued or running.
+	 * @return the version cancelled, or empty when the job was neither
+	 */
+	Optional<Integer> cancel(UUID id) {
 		return this.jdbc.sql("""
 				UPDATE agent_jobs SET status = 'cancelled', finished_at = now(), lease_owner = NULL, lease_until = NULL
 				WHERE id = :id AND status IN ('queued', 'running')
-				""").param("id", id).update() == 1;
+				RETURNING version
+				""").param("id", id).query(Integer.class).optional();
 	}
 
 	/**

@@ -187,7 +187,7 @@ class AgentJobsIntegrationTests {
 			.param("id", id)
 			.query(String.class)
 			.single()).isEqualTo("# Scope written before the crash");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_job_events WHERE job_id = :id AND type = 'done'")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_job_events WHERE job_id = :id AND type = 'job-succeeded'")
 			.param("id", id)
 			.query(Integer.class)
 			.single()).isEqualTo(1);

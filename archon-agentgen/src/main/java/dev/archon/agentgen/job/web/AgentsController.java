@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import dev.archon.agentgen.job.JobEvent;
 import dev.archon.agentgen.job.JobService;
 import dev.archon.agentgen.job.JobStreams;
 import dev.archon.agentgen.job.NewJob;
+import dev.archon.agentgen.job.StoredEvent;
 import dev.archon.agentgen.pipeline.Prompts;
 import dev.archon.api.wire.agents.AgentAccepted;
 import dev.archon.api.wire.agents.AgentJob;
@@ -147,12 +147,12 @@ class AgentsController {
 		this.streams.open(id, last, new JobStreams.Sink() {
 
 			@Override
-			public boolean send(JobEvent event) {
+			public boolean send(StoredEvent stored) {
 				try {
 					emitter.send(SseEmitter.event()
-						.id(Long.toString(event.id()))
-						.name(event.type())
-						.data(event.data(), MediaType.APPLICATION_JSON));
+						.id(Long.toString(stored.id()))
+						.name(stored.event().streamName())
+						.data(stored.event(), MediaType.APPLICATION_JSON));
 					return true;
 				}
 				catch (IOException | IllegalStateException ex) {
