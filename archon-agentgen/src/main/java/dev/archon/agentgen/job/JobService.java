@@ -151,7 +151,7 @@ public class JobService {
 		}
 		Integer version = this.jobs.latestFilesVersion(id).orElse(null);
 		if (version == null) {
-			throw new JobConflict("Job " + id + " has no files yet");
+			throw new NoFilesYet(id);
 		}
 		return new Files(version, this.jobs.files(id, version));
 	}
@@ -163,7 +163,7 @@ public class JobService {
 			this.events.append(id, new JobCancelled(cancelled.get()));
 		}
 		else if (status != JobStatus.CANCELLED) {
-			throw new JobConflict("Job " + id + " is " + status.id() + " and cannot be cancelled");
+			throw new JobNotCancellable(id, status);
 		}
 	}
 
@@ -176,9 +176,7 @@ public class JobService {
 	 */
 	public VersionQueued message(UUID id, String message) {
 		JobStatus status = this.jobs.status(id).orElseThrow(() -> new JobNotFound(id));
-		int version = this.jobs.queueNextVersion(id, message)
-			.orElseThrow(() -> new JobConflict(
-					"Job " + id + " is " + status.id() + "; only a succeeded job takes messages"));
+		int version = this.jobs.queueNextVersion(id, message).orElseThrow(() -> new JobNotRefinable(id, status));
 		StoredEvent queued = this.events.append(id, new JobQueued(version, message));
 		this.workers.jobQueued();
 		return new VersionQueued(id, JobStatus.QUEUED, version, queued.id());

@@ -237,11 +237,43 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void answers404ForAnUnknownJob() {
-		HttpStatus status = api().client()
+		UUID unknown = UUID.randomUUID();
+		ResponseEntity<String> answer = api().client()
 			.get()
-			.uri("/api/v1/agents/" + UUID.randomUUID())
-			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
-		assertThat(status).isEqualTo(HttpStatus.NOT_FOUND);
+			.uri("/api/v1/agents/" + unknown)
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.contentType(response.getHeaders().getContentType())
+				.body(new String(response.getBody().readAllBytes())), false);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = json.readTree(answer.getBody());
+		assertThat(problem.path("type").asString()).isEqualTo("https://archon.dev/problems/not-found");
+		assertThat(problem.path("jobId").asString()).isEqualTo(unknown.toString());
+		assertThat(problem.path("requestId").asString()).isNotBlank();
+	}
+
+	@Test
+	void refusesAMessageForAJobThatIsStillRunning() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
+				                        lease_until)
+				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
+				        now() + interval '1 hour')
+				""").param("id", id).update();
+		ResponseEntity<String> answer = api().client()
+			.post()
+			.uri("/api/v1/agents/" + id + "/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"message\":\"refine\"}")
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.body(new String(response.getBody().readAllBytes())), false);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		JsonNode problem = json.readTree(answer.getBody());
+		assertThat(problem.path("type").asString()).isEqualTo("https://archon.dev/problems/conflict");
+		assertThat(problem.path("status").asInt()).isEqualTo(409);
+		assertThat(problem.path("jobStatus").asString()).isEqualTo("running");
+		assertThat(problem.path("detail").asString()).contains("running");
 	}
 
 	private AgentsApi api() {

@@ -70,7 +70,7 @@ class AgentsController {
 			throw new UnknownFramework(framework, this.prompts.frameworks());
 		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw new InvalidParameter("Idempotency-Key must be 1 to 200 characters");
+			throw new InvalidParameter("Idempotency-Key", "must be 1 to 200 characters");
 		}
 		NewJob job = new NewJob(request.description(), framework, request.refinementsOrDefault(),
 				request.sourcesOrAll(), request.providerHint(), request.useCache(), idempotencyKey);
@@ -87,10 +87,11 @@ class AgentsController {
 	AgentList list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "20") int limit) {
 		JobStatus wanted = (status != null) ? JobStatus.of(status)
-			.orElseThrow(() -> new InvalidParameter("status must be queued, running, succeeded, failed or cancelled"))
+			.orElseThrow(
+					() -> new InvalidParameter("status", "must be queued, running, succeeded, failed or cancelled"))
 				: null;
 		if (limit < 1 || limit > 100) {
-			throw new InvalidParameter("limit must be 1 to 100");
+			throw new InvalidParameter("limit", "must be 1 to 100");
 		}
 		return new AgentList(this.jobs.list(wanted, limit));
 	}
@@ -140,7 +141,7 @@ class AgentsController {
 				last = Long.parseLong(lastEventId.trim());
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidParameter("Last-Event-ID must be an event id");
+				throw new InvalidParameter("Last-Event-ID", "must be an event id");
 			}
 		}
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
