@@ -222,9 +222,7 @@ public class Pipeline {
 
 	private LlmAnswer call(Context context, String step, ModelRole role, String user, TemplateInput template) {
 		String system = this.prompts.system(context.request.framework(), step);
-		String described = LlmCall.DESCRIPTION_MARKER + context.request.description().replaceAll("\\R+", " ") + "\n\n"
-				+ user;
-		LlmCall call = new LlmCall(step, role, system, described, template, context.request.providerHint());
+		LlmCall call = new LlmCall(step, role, system, user, template, context.request.providerHint());
 		return this.pool.chat(call, (failover) -> context.run
 			.event(new FailedOver(step, failover.from(), failover.to(), failover.reason())));
 	}
