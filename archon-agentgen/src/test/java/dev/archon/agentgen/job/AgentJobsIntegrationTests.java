@@ -140,14 +140,7 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void cancelsAQueuedJob() {
-		UUID id = UUID.randomUUID();
-		// Inserted with a live lease held by no worker, so that none takes it meanwhile.
-		this.jdbc.sql("""
-				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
-				                        lease_until)
-				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
-				        now() + interval '1 hour')
-				""").param("id", id).update();
+		UUID id = insertJobHeldElsewhere();
 		ResponseEntity<Void> cancelled = api().client()
 			.delete()
 			.uri("/api/v1/agents/" + id)
@@ -254,13 +247,7 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void refusesAMessageForAJobThatIsStillRunning() {
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
-				                        lease_until)
-				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
-				        now() + interval '1 hour')
-				""").param("id", id).update();
+		UUID id = insertJobHeldElsewhere();
 		ResponseEntity<String> answer = api().client()
 			.post()
 			.uri("/api/v1/agents/" + id + "/messages")
@@ -274,6 +261,21 @@ class AgentJobsIntegrationTests {
 		assertThat(problem.path("status").asInt()).isEqualTo(409);
 		assertThat(problem.path("jobStatus").asString()).isEqualTo("running");
 		assertThat(problem.path("detail").asString()).contains("running");
+	}
+
+	/**
+	 * Inserts a running job with a live lease that no worker of this test holds, so that
+	 * none takes it meanwhile.
+	 */
+	private UUID insertJobHeldElsewhere() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
+				                        lease_until)
+				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
+				        now() + interval '1 hour')
+				""").param("id", id).update();
+		return id;
 	}
 
 	private AgentsApi api() {

@@ -1,8 +1,7 @@
 package dev.archon.agentgen.job.web;
 
-import dev.archon.agentgen.job.JobNotCancellable;
 import dev.archon.agentgen.job.JobNotFound;
-import dev.archon.agentgen.job.JobNotRefinable;
+import dev.archon.agentgen.job.JobStateConflict;
 import dev.archon.agentgen.job.NoFilesYet;
 import dev.archon.agentgen.job.QueueFull;
 import dev.archon.api.problem.ProblemType;
@@ -24,17 +23,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AgentsProblems {
 
-	@ExceptionHandler({ JobNotFound.class, NoFilesYet.class, JobNotCancellable.class, JobNotRefinable.class,
-			QueueFull.class, UnknownFramework.class, InvalidParameter.class })
+	@ExceptionHandler({ JobNotFound.class, NoFilesYet.class, JobStateConflict.class, QueueFull.class,
+			UnknownFramework.class, InvalidParameter.class })
 	ErrorResponse handle(RuntimeException ex) {
 		return switch (ex) {
 			case JobNotFound notFound -> problem(ex, ProblemType.NOT_FOUND).property("jobId", notFound.jobId()).build();
 			case NoFilesYet noFiles -> problem(ex, ProblemType.CONFLICT).property("jobId", noFiles.jobId()).build();
-			case JobNotCancellable finished -> problem(ex, ProblemType.CONFLICT).property("jobId", finished.jobId())
-				.property("jobStatus", finished.status())
-				.build();
-			case JobNotRefinable busy -> problem(ex, ProblemType.CONFLICT).property("jobId", busy.jobId())
-				.property("jobStatus", busy.status())
+			case JobStateConflict conflict -> problem(ex, ProblemType.CONFLICT).property("jobId", conflict.jobId())
+				.property("jobStatus", conflict.status())
 				.build();
 			case QueueFull full -> {
 				long seconds = Math.max(1, full.retryAfter().toSeconds());
