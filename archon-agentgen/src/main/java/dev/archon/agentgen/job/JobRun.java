@@ -142,6 +142,11 @@ class JobRun implements PipelineRun {
 	private void write(Runnable write) {
 		try {
 			this.writer.execute(() -> {
+				// A job lost, or handed back, may already run elsewhere: what this run
+				// did since is not stored, so that its steps and events are told once.
+				if (this.lost) {
+					return;
+				}
 				try {
 					write.run();
 				}

@@ -119,12 +119,38 @@ class JobWorkers implements SmartLifecycle {
 			.toList();
 	}
 
+	/**
+	 * Stops the workers and hands the jobs they run back to the queue, so that another
+	 * instance resumes each from its last finished step at once, rather than after its
+	 * lease runs out. Each run is marked lost first: nothing it does from then on is
+	 * stored, and it can neither complete nor fail the job, which finishes once,
+	 * elsewhere.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
+		this.timers.shutdownNow();
+		// Taken before the workers are stopped, which forget the jobs they leave.
+		Map<UUID, JobRun> running = Map.copyOf(this.held);
+		running.values().forEach(JobRun::lose);
 		this.wakeUps.release(this.properties.workers());
 		this.threads.forEach(Thread::interrupt);
-		this.timers.shutdownNow();
+		running.forEach(this::handBack);
+	}
+
+	private void handBack(UUID id, JobRun run) {
+		// Waits for the store to finish a write it had begun before the run was lost.
+		run.flush();
+		try {
+			if (this.jobs.release(id, run.owner())) {
+				logger.info("Handed job {} back to the queue on stopping", id);
+				this.events.announceQueued(this.instance);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not hand job {} back; another instance takes it when its lease runs out: {}", id,
+					ex.getMessage());
+		}
 	}
 
 	@Override
@@ -194,8 +220,8 @@ class JobWorkers implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Agent job {} failed: {}", job.id(), ex.getMessage());
-			run.flush();
-			if (this.jobs.fail(job.id(), owner, String.valueOf(ex.getMessage()))) {
+			// A run lost or handed back leaves the job to the worker that has it now.
+			if (run.flush() && this.jobs.fail(job.id(), owner, String.valueOf(ex.getMessage()))) {
 				this.events.append(job.id(), new JobFailed(job.version(), String.valueOf(ex.getMessage())));
 			}
 		}

@@ -235,6 +235,18 @@ class Jobs {
 			.optional();
 	}
 
+	/**
+	 * Hands a job that a worker holds back to the queue, for any worker to claim at once
+	 * rather than when its lease runs out.
+	 * @return whether the worker still held it
+	 */
+	boolean release(UUID id, String owner) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND lease_owner = :owner AND status = 'running'
+				""").param("id", id).param("owner", owner).update() == 1;
+	}
+
 	boolean fail(UUID id, String owner, String error) {
 		return this.jdbc.sql("""
 				UPDATE agent_jobs SET status = 'failed', finished_at = now(), lease_owner = NULL, lease_until = NULL,

@@ -2,15 +2,12 @@ package dev.archon.agentgen.job;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.archon.agentgen.AgentgenApplication;
 import dev.archon.agentgen.llm.SimulatedProviders;
-import dev.archon.test.RealServices;
 import dev.archon.test.UsesRealServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -148,21 +144,8 @@ class TwoInstancesIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext startWorkerInstance() {
-		Map<String, Object> properties = new HashMap<>(RealServices.get().springProperties());
-		properties.put("server.port", "0");
-		properties.put("management.server.port", "0");
-		properties.put("archon.api.keys", "test-key");
-		properties.put("archon.llm.profile", "sim");
-		properties.put("archon.llm.sim-url", SimulatedProviders.shared().baseUrl());
-		properties.put("archon.agentgen.jobs.workers", "2");
-		properties.put("archon.agentgen.jobs.poll-interval", "100ms");
-		properties.put("archon.agentgen.pipeline.vector-url", "http://localhost:9");
-		// As arguments, so that they win over application.yml as the test's own do.
-		String[] arguments = properties.entrySet()
-			.stream()
-			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(AgentgenApplication.class).run(arguments);
+		return WorkerInstances
+			.start(Map.of("archon.agentgen.jobs.workers", "2", "archon.agentgen.jobs.poll-interval", "100ms"));
 	}
 
 	/**
