@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
 import dev.archon.api.wire.agents.JobEvent;
+import dev.archon.api.wire.agents.JobQueued;
 import dev.archon.api.wire.agents.StepStarted;
 import dev.archon.api.wire.agents.StepSucceeded;
 import jakarta.annotation.PreDestroy;
@@ -196,6 +197,22 @@ class JobEvents {
 	}
 
 	/**
+	 * The events that queued each version of a job, with when they were stored: the
+	 * history of its versions.
+	 * @param jobId the job
+	 * @return the events, oldest first
+	 */
+	List<VersionAsked> versionsQueued(UUID jobId) {
+		return this.jdbc
+			.sql("SELECT data, created_at FROM agent_job_events WHERE job_id = :job AND type = :type ORDER BY id")
+			.param("job", jobId)
+			.param("type", JobEvent.typeOf(JobQueued.class))
+			.query((rs, row) -> new VersionAsked((JobQueued) this.json.readValue(rs.getString("data"), JobEvent.class),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/**
 	 * Reads a published event.
 	 * @param message as published
 	 * @param interested whether this instance has a client of the job, by its id
@@ -207,6 +224,16 @@ class JobEvents {
 			return null;
 		}
 		return this.json.readValue(message.substring(newline + 1), StoredEvent.class);
+	}
+
+	/**
+	 * A version queued.
+	 *
+	 * @param event the event that queued it
+	 * @param at when it was stored
+	 */
+	record VersionAsked(JobQueued event, Instant at) {
+
 	}
 
 }

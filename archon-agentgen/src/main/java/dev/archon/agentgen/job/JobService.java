@@ -2,6 +2,7 @@ package dev.archon.agentgen.job;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,12 @@ import java.util.UUID;
 import dev.archon.agentgen.pipeline.ValidationReport;
 import dev.archon.agentgen.pipeline.ValidationReports;
 import dev.archon.api.wire.agents.AgentAccepted;
+import dev.archon.api.wire.agents.AgentDiff;
 import dev.archon.api.wire.agents.AgentFile;
 import dev.archon.api.wire.agents.AgentJob;
 import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.AgentVersion;
+import dev.archon.api.wire.agents.AgentVersionFiles;
 import dev.archon.api.wire.agents.JobCancelled;
 import dev.archon.api.wire.agents.JobQueued;
 import dev.archon.api.wire.agents.JobStatus;
@@ -103,10 +107,7 @@ public class JobService {
 		Jobs.Row row = this.jobs.find(id).orElseThrow(() -> new JobNotFound(id));
 		List<AgentJob.Step> steps = this.jobs.steps(id);
 		Integer filesVersion = this.jobs.latestFilesVersion(id).orElse(null);
-		List<AgentFile> files = new ArrayList<>();
-		if (filesVersion != null) {
-			this.jobs.files(id, filesVersion).forEach((path, content) -> files.add(new AgentFile(path, content)));
-		}
+		List<AgentFile> files = (filesVersion != null) ? agentFiles(this.jobs.files(id, filesVersion)) : List.of();
 		Map<String, AgentJob.ProviderUse> providers = new LinkedHashMap<>();
 		long input = 0;
 		long output = 0;
@@ -146,14 +147,74 @@ public class JobService {
 	 * @return the version and its files
 	 */
 	public Files files(UUID id) {
-		if (this.jobs.status(id).isEmpty()) {
-			throw new JobNotFound(id);
-		}
+		Jobs.Row row = this.jobs.find(id).orElseThrow(() -> new JobNotFound(id));
 		Integer version = this.jobs.latestFilesVersion(id).orElse(null);
 		if (version == null) {
-			throw new NoFilesYet(id);
+			throw new NoFilesYet(id, row.version());
 		}
 		return new Files(version, this.jobs.files(id, version));
+	}
+
+	/**
+	 * The versions of a job, from the events that queued them.
+	 * @param id the job
+	 * @return its versions, oldest first
+	 */
+	public List<AgentVersion> versions(UUID id) {
+		Jobs.Row row = this.jobs.find(id).orElseThrow(() -> new JobNotFound(id));
+		Map<Integer, JobEvents.VersionAsked> asked = new HashMap<>();
+		this.events.versionsQueued(id).forEach((queued) -> asked.put(queued.event().version(), queued));
+		List<AgentVersion> versions = new ArrayList<>();
+		for (int number = 1; number <= row.version(); number++) {
+			JobEvents.VersionAsked queued = asked.get(number);
+			// Only a succeeded job takes the message that makes its next version.
+			JobStatus status = (number < row.version()) ? JobStatus.SUCCEEDED : row.status();
+			// A first version answered by the result cache was never queued.
+			versions.add(new AgentVersion(number, status, (queued != null) ? queued.event().feedback() : null,
+					(queued != null) ? queued.at() : row.createdAt()));
+		}
+		return versions;
+	}
+
+	/**
+	 * The files of one version.
+	 * @param id the job
+	 * @param version the version
+	 * @return its files
+	 * @throws VersionNotFound when the job has no such version
+	 * @throws NoFilesYet when the version has not made its files
+	 */
+	public AgentVersionFiles versionFiles(UUID id, int version) {
+		return new AgentVersionFiles(version, agentFiles(filesOf(id, version)));
+	}
+
+	/**
+	 * What changed between the files of two versions.
+	 * @param id the job
+	 * @param from the version to compare from
+	 * @param to the version to compare to
+	 * @return each file that differs, with its unified diff
+	 * @throws VersionNotFound when the job has no such version
+	 * @throws NoFilesYet when a version has not made its files
+	 */
+	public AgentDiff diff(UUID id, int from, int to) {
+		return FileDiffs.between(from, filesOf(id, from), to, filesOf(id, to));
+	}
+
+	private Map<String, String> filesOf(UUID id, int version) {
+		Jobs.Row row = this.jobs.find(id).orElseThrow(() -> new JobNotFound(id));
+		if (version < 1 || version > row.version()) {
+			throw new VersionNotFound(id, version, row.version());
+		}
+		Map<String, String> files = this.jobs.files(id, version);
+		if (files.isEmpty()) {
+			throw new NoFilesYet(id, version);
+		}
+		return files;
+	}
+
+	private static List<AgentFile> agentFiles(Map<String, String> files) {
+		return files.entrySet().stream().map((file) -> new AgentFile(file.getKey(), file.getValue())).toList();
 	}
 
 	public void cancel(UUID id) {

@@ -3,19 +3,13 @@ package dev.archon.agentgen.job;
 import java.util.UUID;
 
 /**
- * The files of a job were asked for before its first version was made.
+ * The files of a version were asked for before they were made: the version is queued or
+ * running, or it failed.
  */
-public class NoFilesYet extends RuntimeException {
+public final class NoFilesYet extends VersionUnavailable {
 
-	private final UUID jobId;
-
-	NoFilesYet(UUID jobId) {
-		super("Job " + jobId + " has no files yet");
-		this.jobId = jobId;
-	}
-
-	public UUID jobId() {
-		return this.jobId;
+	NoFilesYet(UUID jobId, int version) {
+		super(jobId, version, "Version " + version + " of job " + jobId + " has no files yet");
 	}
 
 }

@@ -187,7 +187,7 @@ class AgentJobsIntegrationTests {
 	}
 
 	@Test
-	void makesANewVersionFromFeedback() {
+	void makesANewVersionFromFeedback() throws IOException, InterruptedException {
 		String location = api()
 			.post("{\"description\":\"An agent that fetches a web page and summarises it. " + UUID.randomUUID()
 					+ "\",\"refinements\":0,\"cache\":false}", null)
@@ -203,10 +203,38 @@ class AgentJobsIntegrationTests {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(message.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode queued = json.readTree(message.getBody());
+		assertThat(queued.path("version").asInt()).isEqualTo(2);
+		// Followed from the event that queued it, the stream tells this version only.
+		List<SseClient.Event> events = api().events(location, queued.path("lastEventId").asString());
+		assertThat(json.readTree(events.getFirst().data()).path("version").asInt()).isEqualTo(2);
+		assertThat(events).extracting(SseClient.Event::type).startsWith("job-started").endsWith("done");
 		JsonNode job = api().awaitFinished(location);
 		assertThat(job.path("version").asInt()).isEqualTo(2);
 		assertThat(job.path("filesVersion").asInt()).isEqualTo(2);
 		assertThat(job.path("steps").toString()).contains("refine-prompt");
+
+		JsonNode versions = api().get(location + "/versions").path("versions");
+		assertThat(versions).extracting((version) -> version.path("number").asInt()).containsExactly(1, 2);
+		assertThat(versions).extracting((version) -> version.path("status").asString())
+			.containsExactly("succeeded", "succeeded");
+		assertThat(versions.get(0).path("feedback").isNull()).isTrue();
+		assertThat(versions.get(1).path("feedback").asString()).isEqualTo("refine");
+		JsonNode first = api().get(location + "/versions/1");
+		assertThat(first.path("files")).hasSize(5);
+		JsonNode diff = api().get(location + "/diff?from=1&to=2");
+		assertThat(diff.path("from").asInt()).isEqualTo(1);
+		assertThat(diff.path("to").asInt()).isEqualTo(2);
+		assertThat(diff.path("files").isArray()).isTrue();
+		assertThat(status(location + "/diff?from=0&to=2")).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(status(location + "/versions/3")).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private HttpStatus status(String uri) {
+		return api().client()
+			.get()
+			.uri(uri)
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
 	}
 
 	@Test

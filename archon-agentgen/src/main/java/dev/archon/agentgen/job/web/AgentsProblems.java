@@ -2,8 +2,9 @@ package dev.archon.agentgen.job.web;
 
 import dev.archon.agentgen.job.JobNotFound;
 import dev.archon.agentgen.job.JobStateConflict;
-import dev.archon.agentgen.job.NoFilesYet;
 import dev.archon.agentgen.job.QueueFull;
+import dev.archon.agentgen.job.VersionNotFound;
+import dev.archon.agentgen.job.VersionUnavailable;
 import dev.archon.api.problem.ProblemType;
 import dev.archon.api.problem.Problems;
 
@@ -23,12 +24,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AgentsProblems {
 
-	@ExceptionHandler({ JobNotFound.class, NoFilesYet.class, JobStateConflict.class, QueueFull.class,
+	@ExceptionHandler({ JobNotFound.class, VersionUnavailable.class, JobStateConflict.class, QueueFull.class,
 			UnknownFramework.class, InvalidParameter.class })
 	ErrorResponse handle(RuntimeException ex) {
 		return switch (ex) {
 			case JobNotFound notFound -> problem(ex, ProblemType.NOT_FOUND).property("jobId", notFound.jobId()).build();
-			case NoFilesYet noFiles -> problem(ex, ProblemType.CONFLICT).property("jobId", noFiles.jobId()).build();
+			case VersionUnavailable unavailable ->
+				problem(ex, (unavailable instanceof VersionNotFound) ? ProblemType.NOT_FOUND : ProblemType.CONFLICT)
+					.property("jobId", unavailable.jobId())
+					.property("version", unavailable.version())
+					.build();
 			case JobStateConflict conflict -> problem(ex, ProblemType.CONFLICT).property("jobId", conflict.jobId())
 				.property("jobStatus", conflict.status())
 				.build();
