@@ -28,7 +28,7 @@ class EventHub implements MessageListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventHub.class);
 
-	private final Map<UUID, Set<Consumer<JobEvent>>> listeners = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<Consumer<StoredEvent>>> listeners = new ConcurrentHashMap<>();
 
 	private final JobEvents events;
 
@@ -50,7 +50,7 @@ class EventHub implements MessageListener {
 				workers.instance(), HEARTBEAT_INTERVAL, metrics::resubscribed);
 	}
 
-	AutoCloseable subscribe(UUID jobId, Consumer<JobEvent> listener) {
+	AutoCloseable subscribe(UUID jobId, Consumer<StoredEvent> listener) {
 		this.listeners.computeIfAbsent(jobId, (id) -> ConcurrentHashMap.newKeySet()).add(listener);
 		return () -> this.listeners.computeIfPresent(jobId, (id, set) -> {
 			set.remove(listener);
@@ -72,9 +72,9 @@ class EventHub implements MessageListener {
 			if (this.listeners.isEmpty()) {
 				return;
 			}
-			JobEvent event = this.events.read(body, this.listeners::containsKey);
+			StoredEvent event = this.events.read(body, this.listeners::containsKey);
 			if (event != null) {
-				Set<Consumer<JobEvent>> interested = this.listeners.get(event.jobId());
+				Set<Consumer<StoredEvent>> interested = this.listeners.get(event.jobId());
 				if (interested != null) {
 					interested.forEach((listener) -> listener.accept(event));
 				}

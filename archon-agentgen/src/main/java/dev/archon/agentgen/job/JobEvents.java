@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
+import dev.archon.api.wire.agents.JobEvent;
+import dev.archon.api.wire.agents.JobQueued;
+import dev.archon.api.wire.agents.StepStarted;
+import dev.archon.api.wire.agents.StepSucceeded;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -41,9 +43,6 @@ class JobEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobEvents.class);
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
 	private final JdbcClient jdbc;
 
 	private final StringRedisTemplate redis;
@@ -58,20 +57,19 @@ class JobEvents {
 		this.redis = redis;
 	}
 
-	String json(Map<String, Object> data) {
-		return this.json.writeValueAsString(data);
+	String json(JobEvent event) {
+		return this.json.writeValueAsString(event);
 	}
 
-	JobEvent append(UUID jobId, String type, Map<String, Object> data) {
-		String payload = this.json.writeValueAsString(data);
+	StoredEvent append(UUID jobId, JobEvent event) {
 		long id = this.jdbc
 			.sql("INSERT INTO agent_job_events (job_id, type, data) VALUES (:job, :type, :data) RETURNING id")
 			.param("job", jobId)
-			.param("type", type)
-			.param("data", payload)
+			.param("type", event.type())
+			.param("data", json(event))
 			.query(Long.class)
 			.single();
-		return publish(new JobEvent(id, jobId, type, data));
+		return publish(new StoredEvent(id, jobId, event));
 	}
 
 	/**
@@ -80,7 +78,7 @@ class JobEvents {
 	 * @return whether it does
 	 */
 	boolean stepStarted(UUID jobId, String owner, int version, String step, Instant at) {
-		Map<String, Object> data = Map.of("step", step, "version", version);
+		StepStarted event = new StepStarted(step, version);
 		Optional<Long> id = this.jdbc.sql("""
 				WITH held AS (
 				    SELECT 1 FROM agent_jobs WHERE id = :job AND lease_owner = :owner AND status = 'running'
@@ -92,7 +90,7 @@ class JobEvents {
 				    RETURNING 1
 				)
 				INSERT INTO agent_job_events (job_id, type, data)
-				SELECT :job, 'step-started', :data WHERE EXISTS (SELECT 1 FROM step)
+				SELECT :job, :type, :data WHERE EXISTS (SELECT 1 FROM step)
 				RETURNING id
 				""")
 			.param("job", jobId)
@@ -100,18 +98,18 @@ class JobEvents {
 			.param("version", version)
 			.param("name", step)
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-			.param("data", this.json.writeValueAsString(data))
+			.param("type", event.type())
+			.param("data", json(event))
 			.query(Long.class)
 			.optional();
-		id.ifPresent((eventId) -> publish(new JobEvent(eventId, jobId, "step-started", data)));
+		id.ifPresent((eventId) -> publish(new StoredEvent(eventId, jobId, event)));
 		return id.isPresent();
 	}
 
 	/**
 	 * Stores a finished step's outcome and its event in one statement.
 	 */
-	void stepSucceeded(UUID jobId, int version, String step, StepOutcome outcome, Map<String, Object> data,
-			Instant at) {
+	void stepSucceeded(UUID jobId, StepOutcome outcome, StepSucceeded event, Instant at) {
 		long id = this.jdbc.sql("""
 				WITH step AS (
 				    UPDATE agent_job_steps
@@ -120,7 +118,7 @@ class JobEvents {
 				        degraded = :degraded, detail = :detail, finished_at = :at
 				    WHERE job_id = :job AND version = :version AND name = :name
 				)
-				INSERT INTO agent_job_events (job_id, type, data) VALUES (:job, 'step-finished', :data)
+				INSERT INTO agent_job_events (job_id, type, data) VALUES (:job, :type, :data)
 				RETURNING id
 				""")
 			.param("output", outcome.output())
@@ -134,12 +132,13 @@ class JobEvents {
 			.param("detail", outcome.detail())
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.param("job", jobId)
-			.param("version", version)
-			.param("name", step)
-			.param("data", this.json.writeValueAsString(data))
+			.param("version", event.version())
+			.param("name", event.step())
+			.param("type", event.type())
+			.param("data", json(event))
 			.query(Long.class)
 			.single();
-		publish(new JobEvent(id, jobId, "step-finished", data));
+		publish(new StoredEvent(id, jobId, event));
 	}
 
 	/**
@@ -148,7 +147,7 @@ class JobEvents {
 	 * @param event the event
 	 * @return the event
 	 */
-	JobEvent publish(JobEvent event) {
+	StoredEvent publish(StoredEvent event) {
 		String message = event.jobId() + "\n" + this.json.writeValueAsString(event);
 		send(CHANNEL, message, event);
 		return event;
@@ -162,7 +161,7 @@ class JobEvents {
 		send(QUEUED_CHANNEL, instance, null);
 	}
 
-	private void send(String channel, String message, @Nullable JobEvent event) {
+	private void send(String channel, String message, @Nullable StoredEvent event) {
 		try {
 			this.publisher.execute(() -> {
 				try {
@@ -172,7 +171,7 @@ class JobEvents {
 					// Stored already: clients on other instances get it on reconnection,
 					// and idle workers on their next poll.
 					logger.warn("Could not publish on {}{}: {}", channel,
-							(event != null) ? " event " + event.type() + " of job " + event.jobId() : "",
+							(event != null) ? " event " + event.event().type() + " of job " + event.jobId() : "",
 							ex.getMessage());
 				}
 			});
@@ -188,13 +187,28 @@ class JobEvents {
 		this.publisher.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
-	List<JobEvent> after(UUID jobId, long lastId) {
-		return this.jdbc
-			.sql("SELECT id, type, data FROM agent_job_events WHERE job_id = :job AND id > :last ORDER BY id")
+	List<StoredEvent> after(UUID jobId, long lastId) {
+		return this.jdbc.sql("SELECT id, data FROM agent_job_events WHERE job_id = :job AND id > :last ORDER BY id")
 			.param("job", jobId)
 			.param("last", lastId)
-			.query((rs, row) -> new JobEvent(rs.getLong("id"), jobId, rs.getString("type"),
-					this.json.readValue(rs.getString("data"), MAP)))
+			.query((rs, row) -> new StoredEvent(rs.getLong("id"), jobId,
+					this.json.readValue(rs.getString("data"), JobEvent.class)))
+			.list();
+	}
+
+	/**
+	 * The events that queued each version of a job, with when they were stored: the
+	 * history of its versions.
+	 * @param jobId the job
+	 * @return the events, oldest first
+	 */
+	List<VersionAsked> versionsQueued(UUID jobId) {
+		return this.jdbc
+			.sql("SELECT data, created_at FROM agent_job_events WHERE job_id = :job AND type = :type ORDER BY id")
+			.param("job", jobId)
+			.param("type", JobEvent.typeOf(JobQueued.class))
+			.query((rs, row) -> new VersionAsked((JobQueued) this.json.readValue(rs.getString("data"), JobEvent.class),
+					rs.getTimestamp("created_at").toInstant()))
 			.list();
 	}
 
@@ -204,12 +218,22 @@ class JobEvents {
 	 * @param interested whether this instance has a client of the job, by its id
 	 * @return the event, or {@code null} when nobody here wants it
 	 */
-	@Nullable JobEvent read(String message, Predicate<UUID> interested) {
+	@Nullable StoredEvent read(String message, Predicate<UUID> interested) {
 		int newline = message.indexOf('\n');
 		if (newline < 0 || !interested.test(UUID.fromString(message.substring(0, newline)))) {
 			return null;
 		}
-		return this.json.readValue(message.substring(newline + 1), JobEvent.class);
+		return this.json.readValue(message.substring(newline + 1), StoredEvent.class);
+	}
+
+	/**
+	 * A version queued.
+	 *
+	 * @param event the event that queued it
+	 * @param at when it was stored
+	 */
+	record VersionAsked(JobQueued event, Instant at) {
+
 	}
 
 }

@@ -7,8 +7,15 @@ import java.util.UUID;
  */
 public class JobNotFound extends RuntimeException {
 
-	public JobNotFound(UUID id) {
-		super("No agent job " + id);
+	private final UUID jobId;
+
+	JobNotFound(UUID jobId) {
+		super("No agent job " + jobId);
+		this.jobId = jobId;
+	}
+
+	public UUID jobId() {
+		return this.jobId;
 	}
 
 }

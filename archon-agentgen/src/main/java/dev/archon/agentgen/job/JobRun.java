@@ -2,7 +2,6 @@ package dev.archon.agentgen.job;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.archon.agentgen.pipeline.CriticalPath;
 import dev.archon.agentgen.pipeline.PipelineRun;
+import dev.archon.api.wire.agents.JobEvent;
+import dev.archon.api.wire.agents.StepFailed;
+import dev.archon.api.wire.agents.StepSucceeded;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,22 +99,12 @@ class JobRun implements PipelineRun {
 	public void succeeded(int version, String step, StepOutcome outcome) {
 		this.finished.put(version + "/" + step, outcome);
 		timeStep(version, step, "succeeded");
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("step", step);
-		data.put("version", version);
-		if (outcome.provider() != null) {
-			data.put("provider", outcome.provider());
-			data.put("model", outcome.model());
-			data.put("inputTokens", outcome.inputTokens());
-			data.put("outputTokens", outcome.outputTokens());
-			data.put("llmMs", outcome.llmMillis());
-		}
-		data.put("degraded", outcome.degraded());
-		if (outcome.detail() != null) {
-			data.put("detail", outcome.detail());
-		}
+		boolean answered = outcome.provider() != null;
+		StepSucceeded event = new StepSucceeded(step, version, outcome.provider(), outcome.model(),
+				answered ? outcome.inputTokens() : null, answered ? outcome.outputTokens() : null,
+				answered ? outcome.llmMillis() : null, outcome.degraded(), outcome.detail());
 		Instant at = Instant.now();
-		write(() -> this.events.stepSucceeded(this.jobId, version, step, outcome, data, at));
+		write(() -> this.events.stepSucceeded(this.jobId, outcome, event, at));
 	}
 
 	@Override
@@ -120,13 +112,13 @@ class JobRun implements PipelineRun {
 		timeStep(version, step, "failed");
 		write(() -> {
 			this.jobs.stepFailed(this.jobId, version, step, detail);
-			this.events.append(this.jobId, "step-failed", Map.of("step", step, "version", version, "detail", detail));
+			this.events.append(this.jobId, new StepFailed(step, version, detail));
 		});
 	}
 
 	@Override
-	public void event(String type, Map<String, Object> data) {
-		write(() -> this.events.append(this.jobId, type, data));
+	public void event(JobEvent event) {
+		write(() -> this.events.append(this.jobId, event));
 	}
 
 	/**
@@ -150,6 +142,11 @@ class JobRun implements PipelineRun {
 	private void write(Runnable write) {
 		try {
 			this.writer.execute(() -> {
+				// A job lost, or handed back, may already run elsewhere: what this run
+				// did since is not stored, so that its steps and events are told once.
+				if (this.lost) {
+					return;
+				}
 				try {
 					write.run();
 				}

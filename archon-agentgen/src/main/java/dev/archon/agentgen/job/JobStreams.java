@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.LongFunction;
 
+import dev.archon.api.wire.agents.JobFinished;
+import dev.archon.api.wire.agents.JobStatus;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +46,13 @@ public class JobStreams {
 		stream.subscription = subscription;
 		// Subscribed before reading the store, so that nothing published in between is
 		// lost; the stream drops what it has already sent.
-		for (JobEvent event : this.events.after(jobId, lastEventId)) {
+		for (StoredEvent event : this.events.after(jobId, lastEventId)) {
 			stream.replayed(event);
 		}
 		stream.caughtUp();
-		if (this.jobs.status(jobId).map((status) -> JobStatus.of(status).finished()).orElse(true)) {
+		if (this.jobs.status(jobId).map(JobStatus::finished).orElse(true)) {
 			// Finished before this client came: send what is left and end the stream.
-			for (JobEvent event : this.events.after(jobId, stream.lastSent())) {
+			for (StoredEvent event : this.events.after(jobId, stream.lastSent())) {
 				stream.replayed(event);
 			}
 			stream.end();
@@ -66,7 +69,7 @@ public class JobStreams {
 		 * @param event the event
 		 * @return whether the client is still there
 		 */
-		boolean send(JobEvent event);
+		boolean send(StoredEvent event);
 
 		void complete();
 
@@ -76,7 +79,7 @@ public class JobStreams {
 
 		private final Sink sink;
 
-		private final LongFunction<List<JobEvent>> storedAfter;
+		private final LongFunction<List<StoredEvent>> storedAfter;
 
 		private long lastSent;
 
@@ -84,18 +87,18 @@ public class JobStreams {
 
 		private boolean closed;
 
-		private final List<JobEvent> pending = new ArrayList<>();
+		private final List<StoredEvent> pending = new ArrayList<>();
 
 		private AutoCloseable subscription = () -> {
 		};
 
-		Stream(Sink sink, long lastSent, LongFunction<List<JobEvent>> storedAfter) {
+		Stream(Sink sink, long lastSent, LongFunction<List<StoredEvent>> storedAfter) {
 			this.sink = sink;
 			this.lastSent = lastSent;
 			this.storedAfter = storedAfter;
 		}
 
-		synchronized void live(JobEvent event) {
+		synchronized void live(StoredEvent event) {
 			if (this.replaying) {
 				this.pending.add(event);
 				return;
@@ -107,14 +110,14 @@ public class JobStreams {
 				// so
 				// the store fills the gap in order (ids of other jobs make harmless
 				// gaps).
-				for (JobEvent stored : this.storedAfter.apply(this.lastSent)) {
+				for (StoredEvent stored : this.storedAfter.apply(this.lastSent)) {
 					send(stored);
 				}
 			}
 			send(event);
 		}
 
-		synchronized void replayed(JobEvent event) {
+		synchronized void replayed(StoredEvent event) {
 			send(event);
 		}
 
@@ -131,19 +134,19 @@ public class JobStreams {
 		synchronized void caughtUp() {
 			this.replaying = false;
 			this.pending.sort((a, b) -> Long.compare(a.id(), b.id()));
-			for (JobEvent event : this.pending) {
+			for (StoredEvent event : this.pending) {
 				send(event);
 			}
 			this.pending.clear();
 		}
 
-		private void send(JobEvent event) {
+		private void send(StoredEvent event) {
 			if (this.closed || event.id() <= this.lastSent) {
 				return;
 			}
 			this.lastSent = event.id();
 			boolean open = this.sink.send(event);
-			if (!open || JobEvent.DONE.equals(event.type())) {
+			if (!open || event.event() instanceof JobFinished) {
 				close();
 			}
 		}

@@ -17,6 +17,9 @@ import dev.archon.agentgen.pipeline.GenerationRequest;
 import dev.archon.agentgen.pipeline.GenerationResult;
 import dev.archon.agentgen.pipeline.Pipeline;
 import dev.archon.agentgen.pipeline.ValidationReports;
+import dev.archon.api.wire.agents.JobFailed;
+import dev.archon.api.wire.agents.JobStarted;
+import dev.archon.api.wire.agents.JobSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,12 +119,38 @@ class JobWorkers implements SmartLifecycle {
 			.toList();
 	}
 
+	/**
+	 * Stops the workers and hands the jobs they run back to the queue, so that another
+	 * instance resumes each from its last finished step at once, rather than after its
+	 * lease runs out. Each run is marked lost first: nothing it does from then on is
+	 * stored, and it can neither complete nor fail the job, which finishes once,
+	 * elsewhere.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
+		this.timers.shutdownNow();
+		// Taken before the workers are stopped, which forget the jobs they leave.
+		Map<UUID, JobRun> running = Map.copyOf(this.held);
+		running.values().forEach(JobRun::lose);
 		this.wakeUps.release(this.properties.workers());
 		this.threads.forEach(Thread::interrupt);
-		this.timers.shutdownNow();
+		running.forEach(this::handBack);
+	}
+
+	private void handBack(UUID id, JobRun run) {
+		// Waits for the store to finish a write it had begun before the run was lost.
+		run.flush();
+		try {
+			if (this.jobs.release(id, run.owner())) {
+				logger.info("Handed job {} back to the queue on stopping", id);
+				this.events.announceQueued(this.instance);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not hand job {} back; another instance takes it when its lease runs out: {}", id,
+					ex.getMessage());
+		}
 	}
 
 	@Override
@@ -156,8 +185,8 @@ class JobWorkers implements SmartLifecycle {
 
 	private void run(Jobs.Claimed job, String owner) {
 		long start = System.nanoTime();
-		this.events.publish(new JobEvent(job.startedEventId(), job.id(), "job-started",
-				Map.of("attempt", job.attempts(), "version", job.version(), "worker", this.instance)));
+		this.events.publish(new StoredEvent(job.startedEventId(), job.id(),
+				new JobStarted(job.attempts(), job.version(), this.instance)));
 		// A job claimed for the first time has no finished steps to read back.
 		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events, this.metrics,
 				job.attempts() == 1 && job.version() == 1);
@@ -171,17 +200,13 @@ class JobWorkers implements SmartLifecycle {
 					job.sources(), job.providerHint(), job.version(), job.feedback(), previous);
 			GenerationResult result = this.pipeline.run(request, run);
 			String validation = ValidationReports.write(result.validation());
-			Map<String, Object> done = new LinkedHashMap<>();
-			done.put("status", "succeeded");
-			done.put("version", job.version());
-			done.put("degraded", result.degraded());
-			done.put("validationPassed", result.validation().passed());
+			JobSucceeded done = new JobSucceeded(job.version(), result.degraded(), result.validation().passed(), false);
 			// Every step stored first, and none of those writes found the job gone.
-			Optional<Long> event = !run.flush() ? Optional.empty() : this.jobs.complete(job.id(), owner, job.version(),
-					result.files(), validation, result.degraded(), result.grounded(), this.events.json(done));
+			Optional<Long> event = !run.flush() ? Optional.empty() : this.jobs.complete(job.id(), owner, result.files(),
+					validation, result.grounded(), done, this.events.json(done));
 			if (event.isPresent()) {
 				outcome = "succeeded";
-				this.events.publish(new JobEvent(event.get(), job.id(), JobEvent.DONE, done));
+				this.events.publish(new StoredEvent(event.get(), job.id(), done));
 				if (job.useCache() && job.version() == 1 && !result.degraded()) {
 					this.cache.put(job.cacheKey(), new CachedResult(result.files(), validation, result.grounded()));
 				}
@@ -195,10 +220,9 @@ class JobWorkers implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Agent job {} failed: {}", job.id(), ex.getMessage());
-			run.flush();
-			if (this.jobs.fail(job.id(), owner, String.valueOf(ex.getMessage()))) {
-				this.events.append(job.id(), JobEvent.DONE,
-						Map.of("status", "failed", "version", job.version(), "error", String.valueOf(ex.getMessage())));
+			// A run lost or handed back leaves the job to the worker that has it now.
+			if (run.flush() && this.jobs.fail(job.id(), owner, String.valueOf(ex.getMessage()))) {
+				this.events.append(job.id(), new JobFailed(job.version(), String.valueOf(ex.getMessage())));
 			}
 		}
 		finally {

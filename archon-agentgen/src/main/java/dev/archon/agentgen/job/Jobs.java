@@ -16,6 +16,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
+import dev.archon.api.wire.agents.AgentJob;
+import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.JobEvent;
+import dev.archon.api.wire.agents.JobStarted;
+import dev.archon.api.wire.agents.JobStatus;
+import dev.archon.api.wire.agents.JobSucceeded;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,11 +59,11 @@ class Jobs {
 	 * @param job the request
 	 * @param cacheKey its result cache key
 	 * @param cached the cached result that answers it, if any
-	 * @param event the first event's type
-	 * @param eventData the first event's data, as JSON
+	 * @param event the first event
+	 * @param eventData that event as JSON
 	 * @return the first event's id, or empty when the idempotency key was taken
 	 */
-	Optional<Long> insert(UUID id, NewJob job, String cacheKey, @Nullable CachedResult cached, String event,
+	Optional<Long> insert(UUID id, NewJob job, String cacheKey, @Nullable CachedResult cached, JobEvent event,
 			String eventData) {
 		Map<String, String> files = (cached != null) ? cached.files() : Map.of();
 		return this.jdbc.sql("""
@@ -91,7 +97,7 @@ class Jobs {
 			.param("version", 1)
 			.param("paths", files.keySet().toArray(String[]::new))
 			.param("contents", files.values().toArray(String[]::new))
-			.param("event", event)
+			.param("event", event.type())
 			.param("eventData", eventData)
 			.query(Long.class)
 			.optional();
@@ -103,7 +109,7 @@ class Jobs {
 	Optional<Keyed> findByIdempotencyKey(String key) {
 		return this.jdbc.sql("SELECT id, status FROM agent_jobs WHERE idempotency_key = :key")
 			.param("key", key)
-			.query((rs, row) -> new Keyed(rs.getObject("id", UUID.class), rs.getString("status")))
+			.query((rs, row) -> new Keyed(rs.getObject("id", UUID.class), status(rs)))
 			.optional();
 	}
 
@@ -113,7 +119,7 @@ class Jobs {
 
 	/**
 	 * Claims the oldest queued job, or a running one whose lease ran out, for a worker,
-	 * and stores its {@code job-started} event in the same statement.
+	 * and stores its {@link JobStarted} event in the same statement.
 	 */
 	Optional<Claimed> claim(String owner, String worker, Duration lease) {
 		return this.jdbc.sql("""
@@ -132,14 +138,16 @@ class Jobs {
 				              attempts, use_cache, cache_key
 				), event AS (
 				    INSERT INTO agent_job_events (job_id, type, data)
-				    SELECT id, 'job-started',
-				           json_build_object('attempt', attempts, 'version', version, 'worker', :worker)::text
+				    SELECT id, :type,
+				           json_build_object('type', :type, 'attempt', attempts, 'version', version,
+				                             'worker', :worker)::text
 				    FROM job
 				    RETURNING id
 				)
 				SELECT job.*, event.id AS event_id FROM job, event
 				""")
 			.param("owner", owner)
+			.param("type", JobEvent.typeOf(JobStarted.class))
 			.param("worker", worker)
 			.param("lease", lease.toMillis() / 1000.0)
 			.query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("description"),
@@ -193,13 +201,13 @@ class Jobs {
 	}
 
 	/**
-	 * Finishes a job with its files and its {@code done} event, in one statement, if the
-	 * worker still holds it: a worker that lost its lease cannot complete the job a
-	 * second time.
+	 * Finishes a job with its files and its {@link JobSucceeded} event, in one statement,
+	 * if the worker still holds it: a worker that lost its lease cannot complete the job
+	 * a second time.
 	 * @return the event's id, or empty when the worker no longer holds the job
 	 */
-	Optional<Long> complete(UUID id, String owner, int version, Map<String, String> files, String validation,
-			boolean degraded, boolean grounded, String eventData) {
+	Optional<Long> complete(UUID id, String owner, Map<String, String> files, String validation, boolean grounded,
+			JobSucceeded event, String eventData) {
 		return this.jdbc.sql("""
 				WITH job AS (
 				    UPDATE agent_jobs
@@ -210,20 +218,33 @@ class Jobs {
 				    RETURNING id
 				),
 				""" + FILES + """
-				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, 'done', :eventData FROM job
+				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, :event, :eventData FROM job
 				RETURNING id
 				""")
 			.param("validation", validation)
-			.param("degraded", degraded)
+			.param("degraded", event.degraded())
 			.param("grounded", grounded)
 			.param("id", id)
 			.param("owner", owner)
-			.param("version", version)
+			.param("version", event.version())
 			.param("paths", files.keySet().toArray(String[]::new))
 			.param("contents", files.values().toArray(String[]::new))
+			.param("event", event.type())
 			.param("eventData", eventData)
 			.query(Long.class)
 			.optional();
+	}
+
+	/**
+	 * Hands a job that a worker holds back to the queue, for any worker to claim at once
+	 * rather than when its lease runs out.
+	 * @return whether the worker still held it
+	 */
+	boolean release(UUID id, String owner) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL
+				WHERE id = :id AND lease_owner = :owner AND status = 'running'
+				""").param("id", id).param("owner", owner).update() == 1;
 	}
 
 	boolean fail(UUID id, String owner, String error) {
@@ -234,11 +255,16 @@ class Jobs {
 				""").param("error", error).param("id", id).param("owner", owner).update() == 1;
 	}
 
-	boolean cancel(UUID id) {
+	/**
+	 * Cancels a job that is queued or running.
+	 * @return the version cancelled, or empty when the job was neither
+	 */
+	Optional<Integer> cancel(UUID id) {
 		return this.jdbc.sql("""
 				UPDATE agent_jobs SET status = 'cancelled', finished_at = now(), lease_owner = NULL, lease_until = NULL
 				WHERE id = :id AND status IN ('queued', 'running')
-				""").param("id", id).update() == 1;
+				RETURNING version
+				""").param("id", id).query(Integer.class).optional();
 	}
 
 	/**
@@ -254,10 +280,10 @@ class Jobs {
 				""").param("message", message).param("id", id).query(Integer.class).optional();
 	}
 
-	Optional<String> status(UUID id) {
+	Optional<JobStatus> status(UUID id) {
 		return this.jdbc.sql("SELECT status FROM agent_jobs WHERE id = :id")
 			.param("id", id)
-			.query(String.class)
+			.query((rs, row) -> status(rs))
 			.optional();
 	}
 
@@ -288,7 +314,7 @@ class Jobs {
 				""").param("id", id).query(Jobs::row).optional();
 	}
 
-	List<JobView.Step> steps(UUID id) {
+	List<AgentJob.Step> steps(UUID id) {
 		return this.jdbc.sql("""
 				SELECT version, name, status, provider, model, input_tokens, output_tokens, cost, llm_ms, degraded,
 				       detail, started_at, finished_at
@@ -296,7 +322,7 @@ class Jobs {
 				""").param("id", id).query((rs, row) -> {
 			Instant started = instant(rs, "started_at");
 			Instant finished = instant(rs, "finished_at");
-			return new JobView.Step(rs.getInt("version"), rs.getString("name"), rs.getString("status"),
+			return new AgentJob.Step(rs.getInt("version"), rs.getString("name"), rs.getString("status"),
 					rs.getString("provider"), rs.getString("model"), rs.getLong("input_tokens"),
 					rs.getLong("output_tokens"), rs.getBigDecimal("cost"), rs.getLong("llm_ms"),
 					(finished != null && started != null) ? Duration.between(started, finished).toMillis() : null,
@@ -304,7 +330,7 @@ class Jobs {
 		}).list();
 	}
 
-	List<JobSummary> list(@Nullable String status, int limit) {
+	List<AgentSummary> list(@Nullable JobStatus status, int limit) {
 		return this.jdbc.sql("""
 				SELECT id, status, version, left(description, 200) AS description, degraded, created_at, finished_at
 				FROM agent_jobs
@@ -312,21 +338,27 @@ class Jobs {
 				ORDER BY created_at DESC
 				LIMIT :limit
 				""")
-			.param("status", status)
+			.param("status", (status != null) ? status.id() : null)
 			.param("limit", limit)
-			.query((rs, row) -> new JobSummary(rs.getObject("id", UUID.class), rs.getString("status"),
-					rs.getInt("version"), rs.getString("description"), rs.getBoolean("degraded"),
-					instant(rs, "created_at"), instant(rs, "finished_at")))
+			.query((rs, row) -> new AgentSummary(rs.getObject("id", UUID.class), status(rs), rs.getInt("version"),
+					rs.getString("description"), rs.getBoolean("degraded"), instant(rs, "created_at"),
+					instant(rs, "finished_at")))
 			.list();
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {
 		Object grounded = rs.getObject("grounded");
-		return new Row(rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("version"),
-				rs.getString("description"), rs.getString("framework"), rs.getInt("refinements"),
-				strings(rs.getArray("sources")), rs.getBoolean("degraded"), (Boolean) grounded, rs.getBoolean("cached"),
-				rs.getString("error"), rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"),
-				instant(rs, "finished_at"), rs.getString("validation"));
+		return new Row(rs.getObject("id", UUID.class), status(rs), rs.getInt("version"), rs.getString("description"),
+				rs.getString("framework"), rs.getInt("refinements"), strings(rs.getArray("sources")),
+				rs.getBoolean("degraded"), (Boolean) grounded, rs.getBoolean("cached"), rs.getString("error"),
+				rs.getInt("attempts"), instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+				rs.getString("validation"));
+	}
+
+	private static JobStatus status(ResultSet rs) throws SQLException {
+		String status = rs.getString("status");
+		return JobStatus.of(status)
+			.orElseThrow(() -> new IllegalStateException("A job has the unknown status '" + status + "'"));
 	}
 
 	private static List<String> strings(@Nullable Array array) throws SQLException {
@@ -353,14 +385,14 @@ class Jobs {
 	/**
 	 * A job found by its idempotency key.
 	 */
-	record Keyed(UUID id, String status) {
+	record Keyed(UUID id, JobStatus status) {
 
 	}
 
 	/**
 	 * A job's row.
 	 */
-	record Row(UUID id, String status, int version, String description, String framework, int refinements,
+	record Row(UUID id, JobStatus status, int version, String description, String framework, int refinements,
 			List<String> sources, boolean degraded, @Nullable Boolean grounded, boolean cached, @Nullable String error,
 			int attempts, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
 			@Nullable String validation) {

@@ -24,12 +24,6 @@ public record LlmCall(String step, ModelRole role, String system, String user, T
 	public static final String STEP_MARKER = "ARCHON-STEP: ";
 
 	/**
-	 * Starts the user message with the user's description on one line: the simulated
-	 * providers name the agents they write after it.
-	 */
-	public static final String DESCRIPTION_MARKER = "ARCHON-DESCRIPTION: ";
-
-	/**
 	 * What a generation knows so far, for the built-in provider.
 	 *
 	 * @param description the user's description of the agent

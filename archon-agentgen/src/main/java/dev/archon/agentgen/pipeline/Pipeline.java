@@ -24,6 +24,9 @@ import dev.archon.agentgen.pipeline.CoderAnswer.MalformedAnswer;
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
 import dev.archon.agentgen.resources.AgentResources;
 import dev.archon.agentgen.resources.LibraryEntry;
+import dev.archon.api.wire.agents.FailedOver;
+import dev.archon.api.wire.agents.RetrievalFailed;
+import dev.archon.api.wire.agents.StepRestarted;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,8 +135,8 @@ public class Pipeline {
 			Retrieval.Documents documents = this.retrieval.retrieve(context.request.description(),
 					context.request.sources());
 			if (!documents.grounded()) {
-				context.run.event("ungrounded",
-						Map.of("detail", "archon-vector is unavailable: the agent is generated without documentation"));
+				context.run.event(new RetrievalFailed(
+						"archon-vector is unavailable: the agent is generated without documentation"));
 			}
 			return StepOutcome.local(String.join("\n", documents.pages()) + "\n\n" + documents.text(),
 					documents.grounded() ? GROUNDED : UNGROUNDED);
@@ -219,11 +222,9 @@ public class Pipeline {
 
 	private LlmAnswer call(Context context, String step, ModelRole role, String user, TemplateInput template) {
 		String system = this.prompts.system(context.request.framework(), step);
-		String described = LlmCall.DESCRIPTION_MARKER + context.request.description().replaceAll("\\R+", " ") + "\n\n"
-				+ user;
-		LlmCall call = new LlmCall(step, role, system, described, template, context.request.providerHint());
-		return this.pool.chat(call, (failover) -> context.run.event("failover",
-				Map.of("step", step, "from", failover.from(), "to", failover.to(), "reason", failover.reason())));
+		LlmCall call = new LlmCall(step, role, system, user, template, context.request.providerHint());
+		return this.pool.chat(call, (failover) -> context.run
+			.event(new FailedOver(step, failover.from(), failover.to(), failover.reason())));
 	}
 
 	private StepOutcome step(Context context, int version, String name, Supplier<StepOutcome> body) {
@@ -247,7 +248,7 @@ public class Pipeline {
 					context.run.failed(version, name, ex.getMessage());
 					throw new StepFailed(name, "the stream broke " + (attempt + 1) + " times: " + ex.getMessage(), ex);
 				}
-				context.run.event("step-restarted", Map.of("step", name, "provider", ex.provider(), "reason",
+				context.run.event(new StepRestarted(name, version, ex.provider(),
 						"the stream broke after producing tokens: " + ex.getMessage()));
 			}
 			catch (CallRejected ex) {

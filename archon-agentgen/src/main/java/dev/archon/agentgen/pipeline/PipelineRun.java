@@ -1,8 +1,8 @@
 package dev.archon.agentgen.pipeline;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
+import dev.archon.api.wire.agents.JobEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,10 +35,9 @@ public interface PipelineRun {
 	/**
 	 * Something worth telling the job's watchers: a failover, a restarted step, missing
 	 * documentation.
-	 * @param type the event's type
-	 * @param data its fields
+	 * @param event what happened
 	 */
-	void event(String type, Map<String, Object> data);
+	void event(JobEvent event);
 
 	/**
 	 * What one step produced.

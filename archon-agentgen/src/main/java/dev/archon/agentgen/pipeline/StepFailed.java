@@ -1,19 +1,12 @@
 package dev.archon.agentgen.pipeline;
 
 /**
- * A pipeline step failed for good; the job fails with this message.
+ * A pipeline step failed for good; the job fails with this message, which names the step.
  */
-public class StepFailed extends RuntimeException {
-
-	private final String step;
+class StepFailed extends RuntimeException {
 
 	StepFailed(String step, String message, Throwable cause) {
 		super(step + ": " + message, cause);
-		this.step = step;
-	}
-
-	public String step() {
-		return this.step;
 	}
 
 }

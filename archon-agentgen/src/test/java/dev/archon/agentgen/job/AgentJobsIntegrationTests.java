@@ -140,14 +140,7 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void cancelsAQueuedJob() {
-		UUID id = UUID.randomUUID();
-		// Inserted with a live lease held by no worker, so that none takes it meanwhile.
-		this.jdbc.sql("""
-				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
-				                        lease_until)
-				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
-				        now() + interval '1 hour')
-				""").param("id", id).update();
+		UUID id = insertJobHeldElsewhere();
 		ResponseEntity<Void> cancelled = api().client()
 			.delete()
 			.uri("/api/v1/agents/" + id)
@@ -187,14 +180,14 @@ class AgentJobsIntegrationTests {
 			.param("id", id)
 			.query(String.class)
 			.single()).isEqualTo("# Scope written before the crash");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_job_events WHERE job_id = :id AND type = 'done'")
+		assertThat(this.jdbc.sql("SELECT count(*) FROM agent_job_events WHERE job_id = :id AND type = 'job-succeeded'")
 			.param("id", id)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 	}
 
 	@Test
-	void makesANewVersionFromFeedback() {
+	void makesANewVersionFromFeedback() throws IOException, InterruptedException {
 		String location = api()
 			.post("{\"description\":\"An agent that fetches a web page and summarises it. " + UUID.randomUUID()
 					+ "\",\"refinements\":0,\"cache\":false}", null)
@@ -210,10 +203,38 @@ class AgentJobsIntegrationTests {
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(message.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		JsonNode queued = json.readTree(message.getBody());
+		assertThat(queued.path("version").asInt()).isEqualTo(2);
+		// Followed from the event that queued it, the stream tells this version only.
+		List<SseClient.Event> events = api().events(location, queued.path("lastEventId").asString());
+		assertThat(json.readTree(events.getFirst().data()).path("version").asInt()).isEqualTo(2);
+		assertThat(events).extracting(SseClient.Event::type).startsWith("job-started").endsWith("done");
 		JsonNode job = api().awaitFinished(location);
 		assertThat(job.path("version").asInt()).isEqualTo(2);
 		assertThat(job.path("filesVersion").asInt()).isEqualTo(2);
 		assertThat(job.path("steps").toString()).contains("refine-prompt");
+
+		JsonNode versions = api().get(location + "/versions").path("versions");
+		assertThat(versions).extracting((version) -> version.path("number").asInt()).containsExactly(1, 2);
+		assertThat(versions).extracting((version) -> version.path("status").asString())
+			.containsExactly("succeeded", "succeeded");
+		assertThat(versions.get(0).path("feedback").isNull()).isTrue();
+		assertThat(versions.get(1).path("feedback").asString()).isEqualTo("refine");
+		JsonNode first = api().get(location + "/versions/1");
+		assertThat(first.path("files")).hasSize(5);
+		JsonNode diff = api().get(location + "/diff?from=1&to=2");
+		assertThat(diff.path("from").asInt()).isEqualTo(1);
+		assertThat(diff.path("to").asInt()).isEqualTo(2);
+		assertThat(diff.path("files").isArray()).isTrue();
+		assertThat(status(location + "/diff?from=0&to=2")).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(status(location + "/versions/3")).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private HttpStatus status(String uri) {
+		return api().client()
+			.get()
+			.uri(uri)
+			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
 	}
 
 	@Test
@@ -237,11 +258,52 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void answers404ForAnUnknownJob() {
-		HttpStatus status = api().client()
+		UUID unknown = UUID.randomUUID();
+		ResponseEntity<String> answer = api().client()
 			.get()
-			.uri("/api/v1/agents/" + UUID.randomUUID())
-			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
-		assertThat(status).isEqualTo(HttpStatus.NOT_FOUND);
+			.uri("/api/v1/agents/" + unknown)
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.contentType(response.getHeaders().getContentType())
+				.body(new String(response.getBody().readAllBytes())), false);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = json.readTree(answer.getBody());
+		assertThat(problem.path("type").asString()).isEqualTo("https://archon.dev/problems/not-found");
+		assertThat(problem.path("jobId").asString()).isEqualTo(unknown.toString());
+		assertThat(problem.path("requestId").asString()).isNotBlank();
+	}
+
+	@Test
+	void refusesAMessageForAJobThatIsStillRunning() {
+		UUID id = insertJobHeldElsewhere();
+		ResponseEntity<String> answer = api().client()
+			.post()
+			.uri("/api/v1/agents/" + id + "/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"message\":\"refine\"}")
+			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+				.body(new String(response.getBody().readAllBytes())), false);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		JsonNode problem = json.readTree(answer.getBody());
+		assertThat(problem.path("type").asString()).isEqualTo("https://archon.dev/problems/conflict");
+		assertThat(problem.path("status").asInt()).isEqualTo(409);
+		assertThat(problem.path("jobStatus").asString()).isEqualTo("running");
+		assertThat(problem.path("detail").asString()).contains("running");
+	}
+
+	/**
+	 * Inserts a running job with a live lease that no worker of this test holds, so that
+	 * none takes it meanwhile.
+	 */
+	private UUID insertJobHeldElsewhere() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, lease_owner,
+				                        lease_until)
+				VALUES (:id, 'running', 'An agent held by a worker elsewhere', 'pydantic-ai', 1, 'k', 'elsewhere',
+				        now() + interval '1 hour')
+				""").param("id", id).update();
+		return id;
 	}
 
 	private AgentsApi api() {

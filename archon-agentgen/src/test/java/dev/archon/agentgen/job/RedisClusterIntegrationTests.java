@@ -215,8 +215,8 @@ class RedisClusterIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext startWorkerInstance() {
-		return WorkerInstance
-			.start(Map.of("spring.data.redis.cluster.nodes", String.join(",", RealServices.redisClusterNodes())));
+		return WorkerInstances.start(Map.of("archon.agentgen.jobs.workers", "2", "spring.data.redis.cluster.nodes",
+				String.join(",", RealServices.redisClusterNodes())));
 	}
 
 	/**

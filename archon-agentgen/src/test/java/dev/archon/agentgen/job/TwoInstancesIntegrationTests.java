@@ -143,8 +143,9 @@ class TwoInstancesIntegrationTests {
 		return instance.getBean(MeterRegistry.class).counter("archon.agent.queued.announcements.heard").count();
 	}
 
-	private static ConfigurableApplicationContext startWorkerInstance() {
-		return WorkerInstance.start(Map.of("archon.agentgen.jobs.poll-interval", "100ms"));
+	private ConfigurableApplicationContext startWorkerInstance() {
+		return WorkerInstances
+			.start(Map.of("archon.agentgen.jobs.workers", "2", "archon.agentgen.jobs.poll-interval", "100ms"));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.archon.agentgen.llm;
 
+import dev.archon.api.wire.agents.ProviderState;
 import dev.archon.test.UsesRealServices;
 import org.junit.jupiter.api.Test;
 

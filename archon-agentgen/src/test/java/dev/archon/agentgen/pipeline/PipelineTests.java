@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.agentgen.llm.TestPools;
 import dev.archon.agentgen.resources.AgentResources;
+import dev.archon.api.wire.agents.JobEvent;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,8 +118,8 @@ class PipelineTests {
 		}
 
 		@Override
-		public void event(String type, Map<String, Object> data) {
-			this.events.add(type);
+		public void event(JobEvent event) {
+			this.events.add(event.type());
 		}
 
 		List<String> types() {

@@ -11,7 +11,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Conversation {
 
-	static final String DESCRIPTION_MARKER = "ARCHON-DESCRIPTION:";
+	/**
+	 * The line after which the pipeline's prompts give the user's description, as a
+	 * paragraph of its own.
+	 */
+	static final String DESCRIPTION_HEADING = "The agent to build:\n";
 
 	private static final int TOKENS_PER_MESSAGE = 4;
 
@@ -85,16 +89,19 @@ public final class Conversation {
 	}
 
 	/**
-	 * The user's description of the agent: the first {@code ARCHON-DESCRIPTION: <text>}
-	 * line of the system message or of any message, or else the last user message.
+	 * The user's description of the agent, read from the user message as a model reads
+	 * it: the paragraph after its {@code The agent to build:} line, which every step but
+	 * the scope has, or else the whole message, which is the scope step's description.
 	 * @return the description
 	 */
 	String description() {
-		String description = MarkerLines.value(this.system, DESCRIPTION_MARKER);
-		for (int i = 0; description == null && i < this.messages.size(); i++) {
-			description = MarkerLines.value(this.messages.get(i), DESCRIPTION_MARKER);
+		int heading = this.lastUserMessage.indexOf(DESCRIPTION_HEADING);
+		if (heading < 0) {
+			return this.lastUserMessage;
 		}
-		return (description != null) ? description : this.lastUserMessage;
+		int start = heading + DESCRIPTION_HEADING.length();
+		int end = this.lastUserMessage.indexOf("\n\n", start);
+		return this.lastUserMessage.substring(start, (end < 0) ? this.lastUserMessage.length() : end);
 	}
 
 	/**

@@ -83,7 +83,7 @@ class StepAnswersTests {
 	}
 
 	@Test
-	void descriptionFallsBackToTheLastUserMessage() {
+	void descriptionIsTheWholeUserMessageOfTheScopeStep() {
 		Conversation conversation = openAi("ARCHON-STEP: scope", "Please make an agent that answers tax questions");
 
 		assertThat(this.answers.complete(conversation, 0).text()).contains("# Scope: Tax Questions agent");
@@ -119,7 +119,9 @@ class StepAnswersTests {
 	void stepMarkerIsReadFromTheFirstMessageWithoutASystemMessage() {
 		ObjectNode request = JsonMapper.shared().createObjectNode();
 		ArrayNode messages = request.putArray("messages");
-		messages.addObject().put("role", "user").put("content", "ARCHON-STEP: advisor\nARCHON-DESCRIPTION: " + WEATHER);
+		messages.addObject()
+			.put("role", "user")
+			.put("content", "ARCHON-STEP: advisor\nThe agent to build:\n" + WEATHER);
 
 		assertThat(this.answers.complete(Conversation.fromAnthropic(request), 0).step())
 			.isEqualTo(PipelineStep.ADVISOR);
@@ -151,8 +153,8 @@ class StepAnswersTests {
 	}
 
 	private static Conversation conversation(String step, String description) {
-		return openAi("You are the coder.\nARCHON-STEP: " + step + "\nARCHON-DESCRIPTION: " + description,
-				"Write the agent now.");
+		return openAi("You are the coder.\nARCHON-STEP: " + step,
+				"The agent to build:\n" + description + "\n\n# Scope\nWhat the agent does.");
 	}
 
 	private static Conversation openAi(String system, String user) {

@@ -6,19 +6,23 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import dev.archon.agentgen.job.JobEvent;
 import dev.archon.agentgen.job.JobService;
 import dev.archon.agentgen.job.JobStreams;
-import dev.archon.agentgen.job.JobSummary;
-import dev.archon.agentgen.job.JobView;
 import dev.archon.agentgen.job.NewJob;
+import dev.archon.agentgen.job.StoredEvent;
 import dev.archon.agentgen.pipeline.Prompts;
+import dev.archon.api.wire.agents.AgentAccepted;
+import dev.archon.api.wire.agents.AgentJob;
+import dev.archon.api.wire.agents.AgentList;
+import dev.archon.api.wire.agents.AgentMessageRequest;
+import dev.archon.api.wire.agents.GenerateAgentRequest;
+import dev.archon.api.wire.agents.JobStatus;
+import dev.archon.api.wire.agents.VersionQueued;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -59,40 +63,37 @@ class AgentsController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> generate(@Valid @RequestBody GenerateAgentRequest request,
+	ResponseEntity<AgentAccepted> generate(@Valid @RequestBody GenerateAgentRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-		String framework = (request.framework() != null) ? request.framework() : "pydantic-ai";
+		String framework = request.frameworkOrDefault();
 		if (!this.prompts.frameworks().contains(framework)) {
 			throw new UnknownFramework(framework, this.prompts.frameworks());
 		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw new InvalidParameter("Idempotency-Key must be 1 to 200 characters");
+			throw new InvalidParameter("Idempotency-Key", "must be 1 to 200 characters");
 		}
-		NewJob job = new NewJob(request.description(), framework,
-				(request.refinements() != null) ? request.refinements() : 1,
-				(request.sources() != null) ? request.sources() : List.of(), request.providerHint(),
-				!Boolean.FALSE.equals(request.cache()), idempotencyKey);
-		JobService.Accepted accepted = this.jobs.submit(job);
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/agents/" + accepted.id()))
-			.body(Map.of("id", accepted.id(), "status", accepted.status(), "cached", accepted.cached()));
+		NewJob job = new NewJob(request.description(), framework, request.refinementsOrDefault(),
+				request.sourcesOrAll(), request.providerHint(), request.useCache(), idempotencyKey);
+		AgentAccepted accepted = this.jobs.submit(job);
+		return ResponseEntity.accepted().location(URI.create("/api/v1/agents/" + accepted.id())).body(accepted);
 	}
 
 	@GetMapping("/{id}")
-	JobView get(@PathVariable UUID id) {
+	AgentJob get(@PathVariable UUID id) {
 		return this.jobs.get(id);
 	}
 
 	@GetMapping
-	Map<String, List<JobSummary>> list(@RequestParam(required = false) @Nullable String status,
+	AgentList list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "20") int limit) {
-		if (status != null && !List.of("queued", "running", "succeeded", "failed", "cancelled").contains(status)) {
-			throw new InvalidParameter("status must be queued, running, succeeded, failed or cancelled");
-		}
+		JobStatus wanted = (status != null) ? JobStatus.of(status)
+			.orElseThrow(
+					() -> new InvalidParameter("status", "must be queued, running, succeeded, failed or cancelled"))
+				: null;
 		if (limit < 1 || limit > 100) {
-			throw new InvalidParameter("limit must be 1 to 100");
+			throw new InvalidParameter("limit", "must be 1 to 100");
 		}
-		return Map.of("agents", this.jobs.list(status, limit));
+		return new AgentList(this.jobs.list(wanted, limit));
 	}
 
 	@DeleteMapping("/{id}")
@@ -102,11 +103,9 @@ class AgentsController {
 	}
 
 	@PostMapping("/{id}/messages")
-	ResponseEntity<Map<String, Object>> message(@PathVariable UUID id, @Valid @RequestBody MessageRequest request) {
-		int version = this.jobs.message(id, request.message());
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/v1/agents/" + id))
-			.body(Map.of("id", id, "status", "queued", "version", version));
+	ResponseEntity<VersionQueued> message(@PathVariable UUID id, @Valid @RequestBody AgentMessageRequest request) {
+		VersionQueued queued = this.jobs.message(id, request.message());
+		return ResponseEntity.accepted().location(URI.create("/api/v1/agents/" + id)).body(queued);
 	}
 
 	@GetMapping("/{id}/archive")
@@ -142,19 +141,19 @@ class AgentsController {
 				last = Long.parseLong(lastEventId.trim());
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidParameter("Last-Event-ID must be an event id");
+				throw new InvalidParameter("Last-Event-ID", "must be an event id");
 			}
 		}
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		this.streams.open(id, last, new JobStreams.Sink() {
 
 			@Override
-			public boolean send(JobEvent event) {
+			public boolean send(StoredEvent stored) {
 				try {
 					emitter.send(SseEmitter.event()
-						.id(Long.toString(event.id()))
-						.name(event.type())
-						.data(event.data(), MediaType.APPLICATION_JSON));
+						.id(Long.toString(stored.id()))
+						.name(stored.event().streamName())
+						.data(stored.event(), MediaType.APPLICATION_JSON));
 					return true;
 				}
 				catch (IOException | IllegalStateException ex) {

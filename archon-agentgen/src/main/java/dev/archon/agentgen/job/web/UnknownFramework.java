@@ -7,8 +7,15 @@ import java.util.Set;
  */
 class UnknownFramework extends RuntimeException {
 
+	private final String framework;
+
 	UnknownFramework(String framework, Set<String> known) {
 		super("Unknown framework '" + framework + "'; known: " + String.join(", ", known));
+		this.framework = framework;
+	}
+
+	String framework() {
+		return this.framework;
 	}
 
 }

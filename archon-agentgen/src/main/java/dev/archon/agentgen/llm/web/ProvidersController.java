@@ -1,9 +1,7 @@
 package dev.archon.agentgen.llm.web;
 
-import java.util.List;
-
 import dev.archon.agentgen.llm.ProviderPool;
-import dev.archon.agentgen.llm.ProviderState;
+import dev.archon.api.wire.agents.ProviderList;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,12 +21,8 @@ class ProvidersController {
 	}
 
 	@GetMapping("/providers")
-	Providers providers() {
-		return new Providers(this.pool.states());
-	}
-
-	record Providers(List<ProviderState> providers) {
-
+	ProviderList providers() {
+		return new ProviderList(this.pool.states());
 	}
 
 }

@@ -23,8 +23,8 @@ class AnthropicApiTests {
 
 	static final String CODER = """
 			{"model":"claude-sonnet-4-5","max_tokens":16000,
-			 "system":[{"type":"text","text":"You write agents.\\nARCHON-STEP: coder\\nARCHON-DESCRIPTION: Turn the kitchen lights on at sunset"}],
-			 "messages":[{"role":"user","content":"Write the five files."}]%s}""";
+			 "system":[{"type":"text","text":"You write agents.\\nARCHON-STEP: coder"}],
+			 "messages":[{"role":"user","content":"The agent to build:\\nTurn the kitchen lights on at sunset\\n\\nWrite the five files."}]%s}""";
 
 	@LocalServerPort
 	int port;

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class LlmFaultsApiTests {
 
 	static final String CHAT = """
-			{"model":"gpt-4o-mini","messages":[{"role":"system","content":"ARCHON-STEP: scope\\nARCHON-DESCRIPTION: A garden weather agent"},
-			 {"role":"user","content":"Write the scope."}]%s}""";
+			{"model":"gpt-4o-mini","messages":[{"role":"system","content":"ARCHON-STEP: scope"},
+			 {"role":"user","content":"A garden weather agent"}]%s}""";
 
 	static final String MESSAGE = """
 			{"model":"claude-sonnet-4-5","max_tokens":4000,"system":"ARCHON-STEP: advisor","messages":[{"role":"user","content":"Advise."}]}""";

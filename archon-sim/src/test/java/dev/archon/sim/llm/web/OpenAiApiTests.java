@@ -23,8 +23,8 @@ class OpenAiApiTests {
 
 	static final String CODER = """
 			{"model":"gpt-4o-mini","messages":[
-			 {"role":"system","content":"You write agents.\\nARCHON-STEP: coder\\nARCHON-DESCRIPTION: An agent that tracks the weather forecast for my garden"},
-			 {"role":"user","content":[{"type":"text","text":"Write the five files."}]}]%s}""";
+			 {"role":"system","content":"You write agents.\\nARCHON-STEP: coder"},
+			 {"role":"user","content":[{"type":"text","text":"The agent to build:\\nAn agent that tracks the weather forecast for my garden\\n\\nWrite the five files."}]}]%s}""";
 
 	@LocalServerPort
 	int port;

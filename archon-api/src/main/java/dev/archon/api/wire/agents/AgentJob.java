@@ -1,19 +1,17 @@
-package dev.archon.agentgen.job;
+package dev.archon.api.wire.agents;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.archon.agentgen.pipeline.ValidationReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A job as its owner sees it.
+ * A generation job as its owner sees it: {@code GET /api/v1/agents/{id}}.
  *
  * @param id the job
- * @param status {@code queued}, {@code running}, {@code succeeded}, {@code failed} or
- * {@code cancelled}
+ * @param status where its latest version is
  * @param version the version of the files being made, or last made
  * @param description the description it was asked for
  * @param framework the framework
@@ -35,11 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param cost what it cost, in US dollars
  * @param validation the latest validation report
  */
-public record JobView(UUID id, String status, int version, String description, String framework, int refinements,
+public record AgentJob(UUID id, JobStatus status, int version, String description, String framework, int refinements,
 		List<String> sources, boolean degraded, @Nullable Boolean grounded, boolean cached, @Nullable String error,
 		int attempts, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, List<Step> steps,
-		List<File> files, @Nullable Integer filesVersion, List<ProviderUse> providers, Tokens tokens, BigDecimal cost,
-		@Nullable ValidationReport validation) {
+		List<AgentFile> files, @Nullable Integer filesVersion, List<ProviderUse> providers, Tokens tokens,
+		BigDecimal cost, @Nullable Validation validation) {
 
 	/**
 	 * One step.
@@ -66,16 +64,6 @@ public record JobView(UUID id, String status, int version, String description, S
 	}
 
 	/**
-	 * A generated file.
-	 *
-	 * @param path its name
-	 * @param content its text
-	 */
-	public record File(String path, String content) {
-
-	}
-
-	/**
 	 * A provider and model that answered some steps.
 	 *
 	 * @param provider the provider
@@ -93,6 +81,27 @@ public record JobView(UUID id, String status, int version, String description, S
 	 * @param output answer tokens
 	 */
 	public record Tokens(long input, long output) {
+
+	}
+
+	/**
+	 * What validation found in the generated files, which it reads and never runs.
+	 *
+	 * @param passed whether no check failed
+	 * @param checks each check
+	 */
+	public record Validation(boolean passed, List<Check> checks) {
+
+	}
+
+	/**
+	 * One validation check.
+	 *
+	 * @param name such as {@code python-syntax} or {@code secrets}
+	 * @param status {@code passed}, {@code failed}, {@code skipped} or {@code warning}
+	 * @param detail what was found
+	 */
+	public record Check(String name, String status, String detail) {
 
 	}
 

@@ -11,19 +11,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A second agentgen instance in the test's JVM, with workers, on the real PostgreSQL and
- * Redis and the shared simulated providers: what another process of the cluster would be.
+ * Starts another agentgen instance in the test's JVM, sharing its PostgreSQL, Redis and
+ * simulated providers, on random ports: a second instance of the cluster.
  */
-final class WorkerInstance {
+final class WorkerInstances {
 
-	private WorkerInstance() {
+	private WorkerInstances() {
 	}
 
 	/**
 	 * Starts an instance.
-	 * @param settings properties that differ from the defaults here, such as the poll
-	 * interval or a Redis Cluster's nodes
-	 * @return the running instance, to be closed by the test
+	 * @param settings its settings beyond the shared ones, such as its workers
+	 * @return its running context, to close to stop it
 	 */
 	static ConfigurableApplicationContext start(Map<String, String> settings) {
 		Map<String, Object> properties = new HashMap<>(RealServices.get().springProperties());
@@ -32,7 +31,6 @@ final class WorkerInstance {
 		properties.put("archon.api.keys", "test-key");
 		properties.put("archon.llm.profile", "sim");
 		properties.put("archon.llm.sim-url", SimulatedProviders.shared().baseUrl());
-		properties.put("archon.agentgen.jobs.workers", "2");
 		properties.put("archon.agentgen.pipeline.vector-url", "http://localhost:9");
 		properties.putAll(settings);
 		// As arguments, so that they win over application.yml as the test's own do.

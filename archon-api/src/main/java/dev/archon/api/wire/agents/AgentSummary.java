@@ -1,4 +1,4 @@
-package dev.archon.agentgen.job;
+package dev.archon.api.wire.agents;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was accepted
  * @param finishedAt when it finished
  */
-public record JobSummary(UUID id, String status, int version, String description, boolean degraded, Instant createdAt,
-		@Nullable Instant finishedAt) {
+public record AgentSummary(UUID id, JobStatus status, int version, String description, boolean degraded,
+		Instant createdAt, @Nullable Instant finishedAt) {
 
 }

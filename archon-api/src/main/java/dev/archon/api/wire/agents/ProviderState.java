@@ -1,4 +1,4 @@
-package dev.archon.agentgen.llm;
+package dev.archon.api.wire.agents;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the pool knows of one provider: {@code GET /api/v1/llm/providers}.
+ * What the pool knows of one LLM provider.
  *
  * @param name its name
  * @param type {@code openai}, {@code anthropic} or {@code builtin}
