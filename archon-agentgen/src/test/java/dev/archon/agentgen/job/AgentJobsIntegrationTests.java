@@ -2,6 +2,8 @@ package dev.archon.agentgen.job;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import dev.archon.agentgen.llm.SimulatedProviders;
+import dev.archon.api.wire.agents.JobFailed;
+import dev.archon.api.wire.agents.JobQueued;
+import dev.archon.api.wire.agents.JobStarted;
+import dev.archon.api.wire.agents.StepStarted;
 import dev.archon.test.UsesRealServices;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -59,6 +65,40 @@ class AgentJobsIntegrationTests {
 
 	@Autowired
 	MeterRegistry registry;
+
+	@Autowired
+	JobEvents events;
+
+	@Test
+	void readsEventsStoredBeforeEventsWereTyped() throws IOException {
+		UUID job = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key)
+				VALUES (:id, 'succeeded', 'An agent from an older release', 'pydantic-ai', 0, 'old')
+				""").param("id", job).update();
+		String[][] stored = { { "queued", "{\"version\":1}" },
+				{ "job-started", "{\"attempt\":1,\"version\":1,\"worker\":\"agentgen-1\"}" },
+				{ "step-started", "{\"step\":\"scope\",\"version\":1}" },
+				{ "done", "{\"status\":\"failed\",\"version\":1,\"error\":\"provider down\"}" } };
+		for (String[] event : stored) {
+			this.jdbc.sql("INSERT INTO agent_job_events (job_id, type, data) VALUES (:job, :type, :data)")
+				.param("job", job)
+				.param("type", event[0])
+				.param("data", event[1])
+				.update();
+		}
+		try (InputStream migration = getClass()
+			.getResourceAsStream("/db/migration/agentgen/V2__typed_job_events.sql")) {
+			this.jdbc.sql(new String(migration.readAllBytes(), StandardCharsets.UTF_8)).update();
+		}
+		assertThat(this.events.after(job, 0)).extracting(StoredEvent::event)
+			.containsExactly(new JobQueued(1, null), new JobStarted(1, 1, "agentgen-1"), new StepStarted("scope", 1),
+					new JobFailed(1, "provider down"));
+		assertThat(this.jdbc.sql("SELECT type FROM agent_job_events WHERE job_id = :job ORDER BY id")
+			.param("job", job)
+			.query(String.class)
+			.list()).last().isEqualTo("job-failed");
+	}
 
 	@Test
 	void generatesAnAgentThroughTheSimulatedProviders() throws IOException, InterruptedException {
