@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The library's Home Assistant tools, run with python3 against {@link SimulatedHaBridge},
+ * The library's Home Assistant tools, run with python3 against {@link SimulatedArchon},
  * which answers as archon-ha-bridge's controllers do. Each tool's code is taken from its
  * Markdown and embedded as the built-in templates embed it in {@code agent_tools.py}
  * ({@link AgentToolsModule}), and run by {@link PythonTools}.
@@ -43,14 +43,14 @@ class HomeAssistantToolsTests {
 
 	private static PythonTools tools;
 
-	private final SimulatedHaBridge bridge = new SimulatedHaBridge()
-		.entity("light.kitchen", "on", "Kitchen light", new SimulatedHaBridge.Area("kitchen", "Kitchen"),
+	private final SimulatedArchon bridge = new SimulatedArchon()
+		.entity("light.kitchen", "on", "Kitchen light", new SimulatedArchon.Area("kitchen", "Kitchen"),
 				Map.of("brightness", 180))
-		.entity("light.living_room", "off", "Living room light",
-				new SimulatedHaBridge.Area("living_room", "Living Room"), Map.of())
+		.entity("light.living_room", "off", "Living room light", new SimulatedArchon.Area("living_room", "Living Room"),
+				Map.of())
 		.entity("sensor.kitchen_temperature", "23.5", "Kitchen temperature",
-				new SimulatedHaBridge.Area("kitchen", "Kitchen"), Map.of("unit_of_measurement", "°C"))
-		.entity("climate.living_room", "heat", "Living room", new SimulatedHaBridge.Area("living_room", "Living Room"),
+				new SimulatedArchon.Area("kitchen", "Kitchen"), Map.of("unit_of_measurement", "°C"))
+		.entity("climate.living_room", "heat", "Living room", new SimulatedArchon.Area("living_room", "Living Room"),
 				Map.of("current_temperature", 19.5, "temperature", 20))
 		.entity("person.ada", "home", "Ada", null, Map.of());
 
@@ -78,10 +78,10 @@ class HomeAssistantToolsTests {
 			.contains("climate.living_room: heat (Living room)")
 			.contains("person.ada: home (Ada)")
 			.doesNotContain("stale");
-		SimulatedHaBridge.Exchange request = this.bridge.exchanges().getLast();
+		SimulatedArchon.Exchange request = this.bridge.exchanges().getLast();
 		assertThat(request.path()).isEqualTo("/api/v1/ha/states");
 		assertThat(request.query()).isEmpty();
-		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedHaBridge.API_KEY);
+		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedArchon.API_KEY);
 	}
 
 	@Test
@@ -106,10 +106,10 @@ class HomeAssistantToolsTests {
 	void callServiceSendsATargetAndDataThatReachHomeAssistant() throws Exception {
 		String answer = run("ha_call_service", Map.of("domain", "light", "service", "turn_on", "entity_id",
 				"light.living_room", "data", Map.of("brightness_pct", 50)));
-		SimulatedHaBridge.Exchange request = this.bridge.exchanges().getLast();
+		SimulatedArchon.Exchange request = this.bridge.exchanges().getLast();
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.path()).isEqualTo("/api/v1/ha/services/light/turn_on");
-		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedHaBridge.API_KEY);
+		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedArchon.API_KEY);
 		assertThat(request.contentType()).startsWith("application/json");
 		assertThat(request.json()).isEqualTo(
 				JSON.readTree("{\"target\":{\"entity_id\":[\"light.living_room\"]},\"data\":{\"brightness_pct\":50}}"));
@@ -174,7 +174,7 @@ class HomeAssistantToolsTests {
 			int before = this.bridge.calls().size();
 			HttpResponse<String> response = http
 				.send(HttpRequest.newBuilder(URI.create(this.bridge.url() + "/api/v1/ha/services/light/turn_on"))
-					.header("Authorization", "Bearer " + SimulatedHaBridge.API_KEY)
+					.header("Authorization", "Bearer " + SimulatedArchon.API_KEY)
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build(), HttpResponse.BodyHandlers.ofString());
@@ -191,7 +191,7 @@ class HomeAssistantToolsTests {
 
 	private String run(String tool, Map<String, ?> arguments, Map<String, String> environment) {
 		Map<String, String> bridge = new HashMap<>(
-				Map.of("HA_BRIDGE_URL", this.bridge.url(), "HA_BRIDGE_API_KEY", SimulatedHaBridge.API_KEY));
+				Map.of("HA_BRIDGE_URL", this.bridge.url(), "HA_BRIDGE_API_KEY", SimulatedArchon.API_KEY));
 		bridge.putAll(environment);
 		PythonTools.Run run = tools.run(tool, arguments, bridge);
 		assertThat(run.returned()).as("%s(%s) failed:%n%s", tool, arguments, run.errors()).isTrue();
