@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.archon.test.python.AgentToolsModule;
 import dev.archon.test.python.PythonTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ class HomeAssistantToolsTests {
 	static void writeTheToolsModule() throws Exception {
 		List<LibraryEntry> library = homeAssistantTools();
 		assertThat(library).extracting(LibraryEntry::name).contains("ha_get_states", "ha_call_service");
-		tools = PythonTools.of(python, AgentToolsModule.of(library));
+		tools = PythonTools.of(python, AgentToolsModule.of(library.stream().map(LibraryEntry::code).toList()));
 	}
 
 	@AfterEach

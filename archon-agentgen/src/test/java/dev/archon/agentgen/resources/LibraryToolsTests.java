@@ -13,6 +13,7 @@ import dev.archon.sim.thirdparty.GitHubIssues;
 import dev.archon.sim.thirdparty.ReceivedRequest;
 import dev.archon.sim.thirdparty.ReceivedRequests;
 import dev.archon.test.InProcessSimulator;
+import dev.archon.test.python.AgentToolsModule;
 import dev.archon.test.python.PythonTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +90,7 @@ class LibraryToolsTests {
 			.filter((entry) -> entry.kind().equals("tool"))
 			.toList();
 		assertThat(library).as("the library's tools").isNotEmpty();
-		tools = PythonTools.of(python, AgentToolsModule.of(library));
+		tools = PythonTools.of(python, AgentToolsModule.of(library.stream().map(LibraryEntry::code).toList()));
 	}
 
 	@AfterAll
