@@ -2,6 +2,7 @@ package dev.archon.sim.thirdparty;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The places the geocoding fake knows, with Open-Meteo's own coordinates, elevations and
@@ -35,6 +36,20 @@ public final class Places {
 					: place.name().equalsIgnoreCase(wanted))
 			.sorted((a, b) -> Integer.compare(b.population(), a.population()))
 			.toList();
+	}
+
+	/**
+	 * The known place at coordinates, as Open-Meteo's {@code timezone=auto} finds the
+	 * place's own time zone.
+	 * @param latitude the latitude
+	 * @param longitude the longitude
+	 * @return the place within half a degree, if any
+	 */
+	public static Optional<Place> near(double latitude, double longitude) {
+		return PLACES.stream()
+			.filter((place) -> Math.abs(place.latitude() - latitude) <= 0.5
+					&& Math.abs(place.longitude() - longitude) <= 0.5)
+			.findFirst();
 	}
 
 	/**

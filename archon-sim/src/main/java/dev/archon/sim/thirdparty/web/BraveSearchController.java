@@ -50,10 +50,12 @@ class BraveSearchController {
 					Map.of("component", "authentication"));
 		}
 		Integer size = within(count, 1, 20);
-		if (q == null || q.isBlank() || q.length() > 400 || size == null || within(offset, 0, 9) == null) {
+		String invalid = (q == null || q.isBlank() || q.length() > 400) ? "q"
+				: (size == null) ? "count" : (within(offset, 0, 9) == null) ? "offset" : null;
+		if (invalid != null) {
 			return error("VALIDATION", "Unable to validate request parameter(s)",
-					Map.of("errors", List.of(Map.of("loc", List.of("query", (size == null) ? "count" : "q"), "type",
-							"value_error", "msg", "q must be 1 to 400 characters, count 1 to 20, offset 0 to 9"))));
+					Map.of("errors", List.of(Map.of("loc", List.of("query", invalid), "type", "value_error", "msg",
+							"q must be 1 to 400 characters, count 1 to 20, offset 0 to 9"))));
 		}
 		List<String> words = Arrays.stream(WORDS.split(q.toLowerCase(Locale.ROOT)))
 			.filter((word) -> word.length() > 2)

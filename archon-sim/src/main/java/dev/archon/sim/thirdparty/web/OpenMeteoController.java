@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>{@code GET /thirdparty/open-meteo/v1/forecast} with {@code latitude},
  * {@code longitude}, and the variables wanted in {@code current} and {@code daily}
  * (comma-separated), answering {@code current}/{@code current_units} and
- * {@code daily}/{@code daily_units} with values that depend on the place only;</li>
+ * {@code daily}/{@code daily_units} with values that depend on the place only, in the
+ * place's own time zone for {@code timezone=auto};</li>
  * <li>{@code GET /thirdparty/open-meteo-geocoding/v1/search} with {@code name} and
  * {@code count}, answering {@code results} from {@link Places}, or no {@code results}
  * member at all when nothing matches.</li>
@@ -89,7 +90,9 @@ class OpenMeteoController {
 		}
 		ZoneId zone;
 		try {
-			zone = timezone.equals("auto") ? ZoneId.of("GMT") : ZoneId.of(timezone);
+			zone = timezone.equals("auto")
+					? Places.near(lat, lon).map((place) -> ZoneId.of(place.timezone())).orElse(ZoneId.of("GMT"))
+					: ZoneId.of(timezone);
 		}
 		catch (DateTimeException ex) {
 			return error("Invalid timezone");

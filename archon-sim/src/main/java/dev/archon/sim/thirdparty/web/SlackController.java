@@ -50,7 +50,7 @@ class SlackController {
 	ResponseEntity<Map<String, Object>> postMessage(HttpServletRequest request) throws IOException {
 		MediaType type = (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType())
 				: MediaType.APPLICATION_FORM_URLENCODED;
-		Map<String, Object> answer = new LinkedHashMap<>();
+		Map<String, Object> warnings = new LinkedHashMap<>();
 		JsonNode arguments;
 		if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 			try {
@@ -61,8 +61,8 @@ class SlackController {
 			}
 			if (type.getCharset() == null) {
 				// Slack posts it anyway, and says so
-				answer.put("warning", "missing_charset");
-				answer.put("response_metadata", Map.of("warnings", List.of("missing_charset")));
+				warnings.put("warning", "missing_charset");
+				warnings.put("response_metadata", Map.of("warnings", List.of("missing_charset")));
 			}
 		}
 		else {
@@ -103,7 +103,7 @@ class SlackController {
 		posted.put("channel", channel);
 		posted.put("ts", ts);
 		posted.put("message", message);
-		posted.putAll(answer);
+		posted.putAll(warnings);
 		return answer(posted);
 	}
 

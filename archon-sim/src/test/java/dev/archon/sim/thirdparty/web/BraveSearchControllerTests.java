@@ -46,6 +46,10 @@ class BraveSearchControllerTests {
 			.extractingPath("$.error.code")
 			.isEqualTo("VALIDATION");
 		assertThat(this.mvc.get().uri(SEARCH).header("X-Subscription-Token", "k")).hasStatus(422);
+		assertThat(this.mvc.get().uri(SEARCH + "?q=x&offset=10").header("X-Subscription-Token", "k")).hasStatus(422)
+			.bodyJson()
+			.extractingPath("$.error.meta.errors[0].loc[1]")
+			.isEqualTo("offset");
 	}
 
 }

@@ -38,10 +38,12 @@ class OpenMeteoControllerTests {
 	void forecastsTheVariablesAskedFor() {
 		assertThat(this.mvc.get()
 			.uri("/thirdparty/open-meteo/v1/forecast?latitude=45.74846&longitude=4.84671"
-					+ "&current=temperature_2m,precipitation,wind_speed_10m&daily=temperature_2m_max&forecast_days=2"))
+					+ "&current=temperature_2m,precipitation,wind_speed_10m&daily=temperature_2m_max&forecast_days=2"
+					+ "&timezone=auto"))
 			.hasStatusOk()
 			.bodyJson()
 			.satisfies((json) -> {
+				json.assertThat().extractingPath("$.timezone").isEqualTo("Europe/Paris");
 				json.assertThat().extractingPath("$.current_units.temperature_2m").isEqualTo("°C");
 				json.assertThat().extractingPath("$.current.temperature_2m").isEqualTo(8.8);
 				json.assertThat().extractingPath("$.current.interval").isEqualTo(900);
