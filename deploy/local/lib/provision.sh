@@ -8,12 +8,12 @@ ARCHON_PG_CONFIG=/usr/lib/postgresql/$ARCHON_PG_VERSION/bin/pg_config
 
 ARCHON_CLUSTER_PACKAGES=(
 	"postgresql-$ARCHON_PG_VERSION" "postgresql-server-dev-$ARCHON_PG_VERSION" build-essential dpkg-dev
-	redis-server redis-tools nginx prometheus wrk jq curl
+	redis-server redis-tools nginx prometheus wrk jq curl python3-httpx
 	prometheus-nginx-exporter prometheus-redis-exporter prometheus-postgres-exporter prometheus-node-exporter
 )
 ARCHON_SERVICE_PACKAGES=(
 	"postgresql-$ARCHON_PG_VERSION" "postgresql-server-dev-$ARCHON_PG_VERSION" build-essential dpkg-dev
-	redis-server redis-tools jq curl
+	redis-server redis-tools jq curl python3-httpx
 )
 
 apt_updated=false

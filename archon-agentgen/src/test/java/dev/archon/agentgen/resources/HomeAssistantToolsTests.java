@@ -1,21 +1,20 @@
 package dev.archon.agentgen.resources;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.archon.test.python.AgentToolsModule;
+import dev.archon.test.python.PythonTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,34 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The library's Home Assistant tools, run with python3 against {@link SimulatedHaBridge},
+ * The library's Home Assistant tools, run with python3 against {@link SimulatedArchon},
  * which answers as archon-ha-bridge's controllers do. Each tool's code is taken from its
- * Markdown and embedded as the built-in templates embed it in {@code agent_tools.py}.
- * Where python3 lacks httpx or pydantic_ai, stand-ins from this package's test resources
- * take their place (nothing is installed): the httpx one implements, over urllib, only
- * the calls the tools make.
+ * Markdown and embedded as the built-in templates embed it in {@code agent_tools.py}
+ * ({@link AgentToolsModule}), and run by {@link PythonTools}.
  */
 class HomeAssistantToolsTests {
 
 	private static final Path LIBRARY = Path.of("../agent-resources");
-
-	/** The head of the built-in templates' {@code agent_tools.py} (BuiltinBackend). */
-	private static final String TOOLS_MODULE_HEAD = """
-			from __future__ import annotations
-
-			import os
-			from dataclasses import dataclass
-
-			import httpx
-			from pydantic_ai import RunContext
-
-
-			@dataclass
-			class Deps:
-			    \"\"\"What every tool call can reach.\"\"\"
-
-			    http: httpx.AsyncClient
-			""";
 
 	private static final Pattern JSON_SPAN = Pattern.compile("`(\\{[^`]*\\})`");
 
@@ -63,14 +42,16 @@ class HomeAssistantToolsTests {
 	@TempDir
 	static Path python;
 
-	private final SimulatedHaBridge bridge = new SimulatedHaBridge()
-		.entity("light.kitchen", "on", "Kitchen light", new SimulatedHaBridge.Area("kitchen", "Kitchen"),
+	private static PythonTools tools;
+
+	private final SimulatedArchon bridge = new SimulatedArchon()
+		.entity("light.kitchen", "on", "Kitchen light", new SimulatedArchon.Area("kitchen", "Kitchen"),
 				Map.of("brightness", 180))
-		.entity("light.living_room", "off", "Living room light",
-				new SimulatedHaBridge.Area("living_room", "Living Room"), Map.of())
+		.entity("light.living_room", "off", "Living room light", new SimulatedArchon.Area("living_room", "Living Room"),
+				Map.of())
 		.entity("sensor.kitchen_temperature", "23.5", "Kitchen temperature",
-				new SimulatedHaBridge.Area("kitchen", "Kitchen"), Map.of("unit_of_measurement", "°C"))
-		.entity("climate.living_room", "heat", "Living room", new SimulatedHaBridge.Area("living_room", "Living Room"),
+				new SimulatedArchon.Area("kitchen", "Kitchen"), Map.of("unit_of_measurement", "°C"))
+		.entity("climate.living_room", "heat", "Living room", new SimulatedArchon.Area("living_room", "Living Room"),
 				Map.of("current_temperature", 19.5, "temperature", 20))
 		.entity("person.ada", "home", "Ada", null, Map.of());
 
@@ -79,17 +60,9 @@ class HomeAssistantToolsTests {
 
 	@BeforeAll
 	static void writeTheToolsModule() throws Exception {
-		List<LibraryEntry> tools = homeAssistantTools();
-		assertThat(tools).extracting(LibraryEntry::name).contains("ha_get_states", "ha_call_service");
-		StringBuilder module = new StringBuilder(TOOLS_MODULE_HEAD);
-		tools.forEach((tool) -> module.append("\n\n").append(tool.code().strip()).append('\n'));
-		Files.writeString(python.resolve("agent_tools.py"), module, StandardCharsets.UTF_8);
-		copy("run_tool.py");
-		for (String dependency : List.of("httpx", "pydantic_ai")) {
-			if (!importable(dependency)) {
-				copy(dependency + ".py");
-			}
-		}
+		List<LibraryEntry> library = homeAssistantTools();
+		assertThat(library).extracting(LibraryEntry::name).contains("ha_get_states", "ha_call_service");
+		tools = PythonTools.of(python, AgentToolsModule.of(library.stream().map(LibraryEntry::code).toList()));
 	}
 
 	@AfterEach
@@ -106,10 +79,10 @@ class HomeAssistantToolsTests {
 			.contains("climate.living_room: heat (Living room)")
 			.contains("person.ada: home (Ada)")
 			.doesNotContain("stale");
-		SimulatedHaBridge.Exchange request = this.bridge.exchanges().getLast();
+		SimulatedArchon.Exchange request = this.bridge.exchanges().getLast();
 		assertThat(request.path()).isEqualTo("/api/v1/ha/states");
 		assertThat(request.query()).isEmpty();
-		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedHaBridge.API_KEY);
+		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedArchon.API_KEY);
 	}
 
 	@Test
@@ -134,10 +107,10 @@ class HomeAssistantToolsTests {
 	void callServiceSendsATargetAndDataThatReachHomeAssistant() throws Exception {
 		String answer = run("ha_call_service", Map.of("domain", "light", "service", "turn_on", "entity_id",
 				"light.living_room", "data", Map.of("brightness_pct", 50)));
-		SimulatedHaBridge.Exchange request = this.bridge.exchanges().getLast();
+		SimulatedArchon.Exchange request = this.bridge.exchanges().getLast();
 		assertThat(request.method()).isEqualTo("POST");
 		assertThat(request.path()).isEqualTo("/api/v1/ha/services/light/turn_on");
-		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedHaBridge.API_KEY);
+		assertThat(request.authorization()).isEqualTo("Bearer " + SimulatedArchon.API_KEY);
 		assertThat(request.contentType()).startsWith("application/json");
 		assertThat(request.json()).isEqualTo(
 				JSON.readTree("{\"target\":{\"entity_id\":[\"light.living_room\"]},\"data\":{\"brightness_pct\":50}}"));
@@ -202,7 +175,7 @@ class HomeAssistantToolsTests {
 			int before = this.bridge.calls().size();
 			HttpResponse<String> response = http
 				.send(HttpRequest.newBuilder(URI.create(this.bridge.url() + "/api/v1/ha/services/light/turn_on"))
-					.header("Authorization", "Bearer " + SimulatedHaBridge.API_KEY)
+					.header("Authorization", "Bearer " + SimulatedArchon.API_KEY)
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build(), HttpResponse.BodyHandlers.ofString());
@@ -217,25 +190,13 @@ class HomeAssistantToolsTests {
 		return run(tool, arguments, Map.of());
 	}
 
-	private String run(String tool, Map<String, ?> arguments, Map<String, String> environment) throws Exception {
-		Path out = Files.createTempFile(python, "out", ".txt");
-		Path err = Files.createTempFile(python, "err", ".txt");
-		ProcessBuilder builder = new ProcessBuilder("python3", "run_tool.py", tool, JSON.writeValueAsString(arguments))
-			.directory(python.toFile())
-			.redirectOutput(out.toFile())
-			.redirectError(err.toFile());
-		builder.environment().put("HA_BRIDGE_URL", this.bridge.url());
-		builder.environment().put("HA_BRIDGE_API_KEY", SimulatedHaBridge.API_KEY);
-		builder.environment().put("PYTHONIOENCODING", "utf-8");
-		builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		if (!process.waitFor(30, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			fail(tool + " did not finish within 30 s");
-		}
-		assertThat(process.exitValue()).as("%s(%s) failed:%n%s", tool, arguments, Files.readString(err)).isZero();
-		return Files.readString(out, StandardCharsets.UTF_8).strip();
+	private String run(String tool, Map<String, ?> arguments, Map<String, String> environment) {
+		Map<String, String> bridge = new HashMap<>(
+				Map.of("HA_BRIDGE_URL", this.bridge.url(), "HA_BRIDGE_API_KEY", SimulatedArchon.API_KEY));
+		bridge.putAll(environment);
+		PythonTools.Run run = tools.run(tool, arguments, bridge);
+		assertThat(run.returned()).as("%s(%s) failed:%n%s", tool, arguments, run.errors()).isTrue();
+		return run.output();
 	}
 
 	private static List<LibraryEntry> homeAssistantTools() {
@@ -244,20 +205,6 @@ class HomeAssistantToolsTests {
 			.stream()
 			.filter((entry) -> entry.kind().equals("tool") && entry.name().startsWith("ha_"))
 			.toList();
-	}
-
-	private static boolean importable(String module) throws Exception {
-		Process process = new ProcessBuilder("python3", "-c", "import " + module).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-	}
-
-	private static void copy(String resource) throws IOException {
-		try (InputStream in = HomeAssistantToolsTests.class.getResourceAsStream(resource)) {
-			assertThat(in).as(resource).isNotNull();
-			Files.copy(in, python.resolve(resource));
-		}
 	}
 
 }

@@ -28,8 +28,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stand-in for archon-ha-bridge's REST API, on a loopback port, for the library's Home
- * Assistant tools to run against. It answers as the bridge's code does, and mirrors:
+ * A stand-in for Archon's REST API as the library's tools meet it behind NGINX, on a
+ * loopback port: archon-ha-bridge's states and services, and archon-vector's search. It
+ * answers as their code does, and mirrors:
  * <ul>
  * <li>{@code StatesController#states}: {@code {"count", "synchronised", "states"}}, the
  * states as Home Assistant gives them, ordered by entity id and filtered as
@@ -45,13 +46,17 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code AllowList} with the default patterns of {@code HaProperties.Control} and no
  * allowed script, refusing with the problem of {@code ServiceNotAllowed} (403);</li>
  * <li>{@code ServiceCalls.Result}: {@code {"changedStates", "tookMs"}};</li>
+ * <li>archon-vector's {@code SearchController} with archon-api's {@code SearchRequest}
+ * ({@code query} not blank, {@code limit} 1 to 50, no other members than {@code source},
+ * {@code minScore} and {@code probes}) and {@code SearchResponse} ({@code {"results",
+ * "tookMs", "cache"}}), over the chunks given by {@link #page};</li>
  * <li>and in archon-api, {@code Problems}, {@code ProblemType} and
  * {@code ProblemEnricher} ({@code application/problem+json} with {@code type},
  * {@code title}, {@code status}, {@code detail}, {@code instance} and {@code requestId}),
  * and {@code ProblemAuthenticationEntryPoint} (401 without a valid key).</li>
  * </ul>
  */
-final class SimulatedHaBridge implements AutoCloseable {
+final class SimulatedArchon implements AutoCloseable {
 
 	static final String API_KEY = "test-key";
 
@@ -84,11 +89,13 @@ final class SimulatedHaBridge implements AutoCloseable {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
+	private final List<ObjectNode> chunks = new CopyOnWriteArrayList<>();
+
 	private final AtomicLong requestIds = new AtomicLong();
 
 	private volatile boolean synchronised = true;
 
-	SimulatedHaBridge() throws IOException {
+	SimulatedArchon() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::handle);
 		this.server.start();
@@ -101,7 +108,7 @@ final class SimulatedHaBridge implements AutoCloseable {
 	/**
 	 * Adds an entity, as Home Assistant's state object and the area its registries give.
 	 */
-	SimulatedHaBridge entity(String entityId, String state, String friendlyName, @Nullable Area area,
+	SimulatedArchon entity(String entityId, String state, String friendlyName, @Nullable Area area,
 			Map<String, Object> attributes) {
 		ObjectNode object = JSON.createObjectNode().put("entity_id", entityId).put("state", state);
 		ObjectNode attributeNode = JSON.valueToTree(attributes);
@@ -119,12 +126,29 @@ final class SimulatedHaBridge implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Adds a chunk of crawled documentation to the vector store.
+	 */
+	SimulatedArchon page(String source, String url, String title, String content) {
+		ObjectNode hit = JSON.createObjectNode()
+			.put("url", url)
+			.put("chunkNumber", 0)
+			.put("title", title)
+			.put("summary", title)
+			.put("content", content)
+			.put("source", source);
+		hit.putObject("metadata");
+		hit.put("score", 0.9 - this.chunks.size() * 0.1);
+		this.chunks.add(hit);
+		return this;
+	}
+
 	/** Answers from a copy that may be stale, as after losing Home Assistant. */
 	void lostHomeAssistant() {
 		this.synchronised = false;
 	}
 
-	/** Every request, in order. */
+	/** Every request, in order, once answered. */
 	List<Exchange> exchanges() {
 		return List.copyOf(this.exchanges);
 	}
@@ -143,11 +167,13 @@ final class SimulatedHaBridge implements AutoCloseable {
 		try (exchange) {
 			URI uri = exchange.getRequestURI();
 			byte[] content = exchange.getRequestBody().readAllBytes();
-			Exchange request = new Exchange(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
-					exchange.getRequestHeaders().getFirst("Authorization"),
-					exchange.getRequestHeaders().getFirst("Content-Type"), new String(content, StandardCharsets.UTF_8));
-			this.exchanges.add(request);
-			Answer answer = answer(request);
+			String method = exchange.getRequestMethod();
+			Map<String, String> query = query(uri.getRawQuery());
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			String text = new String(content, StandardCharsets.UTF_8);
+			Answer answer = answer(method, uri.getPath(), query, authorization, text);
+			this.exchanges.add(new Exchange(method, uri.getPath(), query, authorization,
+					exchange.getRequestHeaders().getFirst("Content-Type"), text, answer.status()));
 			byte[] body = JSON.writeValueAsBytes(answer.body());
 			exchange.getResponseHeaders()
 				.set("Content-Type", answer.problem() ? "application/problem+json" : "application/json");
@@ -161,9 +187,8 @@ final class SimulatedHaBridge implements AutoCloseable {
 		}
 	}
 
-	private Answer answer(Exchange request) {
-		String path = request.path();
-		String authorization = request.authorization();
+	private Answer answer(String method, String path, Map<String, String> query, @Nullable String authorization,
+			String body) {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return problem(path, "unauthorized", "An API key is required", 401,
 					"Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
@@ -172,16 +197,19 @@ final class SimulatedHaBridge implements AutoCloseable {
 			return problem(path, "unauthorized", "An API key is required", 401, "The API key you sent is not valid.");
 		}
 		String[] segments = path.split("/");
-		if (request.method().equals("GET") && path.equals("/api/v1/ha/states")) {
-			return states(request.query());
+		if (method.equals("GET") && path.equals("/api/v1/ha/states")) {
+			return states(query);
 		}
-		if (request.method().equals("GET") && segments.length == 6 && path.startsWith("/api/v1/ha/states/")) {
+		if (method.equals("GET") && segments.length == 6 && path.startsWith("/api/v1/ha/states/")) {
 			return state(path, segments[5]);
 		}
-		if (request.method().equals("POST") && segments.length == 7 && path.startsWith("/api/v1/ha/services/")) {
-			return call(path, segments[5], segments[6], request.body());
+		if (method.equals("POST") && segments.length == 7 && path.startsWith("/api/v1/ha/services/")) {
+			return call(path, segments[5], segments[6], body);
 		}
-		return problem(path, "not-found", "Not found", 404, "No operation answers " + request.method() + " " + path);
+		if (method.equals("POST") && path.equals("/api/v1/vector/search")) {
+			return search(path, body);
+		}
+		return problem(path, "not-found", "Not found", 404, "No operation answers " + method + " " + path);
 	}
 
 	private Answer states(Map<String, String> query) {
@@ -304,6 +332,40 @@ final class SimulatedHaBridge implements AutoCloseable {
 		return new Answer(200, result, false);
 	}
 
+	private Answer search(String path, String content) {
+		JsonNode body;
+		try {
+			body = JSON.readTree(content);
+		}
+		catch (JacksonException ex) {
+			return problem(path, "malformed-body", "The request body cannot be read", 400,
+					"The body is not valid JSON.");
+		}
+		for (String member : body.propertyNames()) {
+			if (!Set.of("query", "source", "limit", "minScore", "probes").contains(member)) {
+				return validation(path, "'" + member + "' is not a member of this body");
+			}
+		}
+		if (body.path("query").asString("").isBlank()) {
+			return validation(path, "query: must not be blank");
+		}
+		int limit = body.path("limit").asInt(5);
+		if (limit < 1 || limit > 50) {
+			return validation(path, "limit: must be between 1 and 50");
+		}
+		String source = body.path("source").asString("");
+		ArrayNode results = JSON.createArrayNode();
+		this.chunks.stream()
+			.filter((chunk) -> source.isEmpty() || chunk.path("source").asString().equals(source))
+			.limit(limit)
+			.forEach(results::add);
+		ObjectNode answer = JSON.createObjectNode();
+		answer.set("results", results);
+		answer.put("tookMs", 4);
+		answer.put("cache", "miss");
+		return new Answer(200, answer, false);
+	}
+
 	/**
 	 * Changes a state as Home Assistant would for the common services.
 	 * @return whether it changed, when Home Assistant fires {@code state_changed}
@@ -373,13 +435,13 @@ final class SimulatedHaBridge implements AutoCloseable {
 	}
 
 	/**
-	 * A request as the bridge received it.
+	 * A request as Archon received it, and the status it answered.
 	 */
 	record Exchange(String method, String path, Map<String, String> query, @Nullable String authorization,
-			@Nullable String contentType, String body) {
+			@Nullable String contentType, String body, int status) {
 
 		JsonNode json() {
-			return SimulatedHaBridge.JSON.readTree(this.body);
+			return SimulatedArchon.JSON.readTree(this.body);
 		}
 
 	}
