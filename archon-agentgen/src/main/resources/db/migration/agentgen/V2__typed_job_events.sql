@@ -4,8 +4,8 @@
 -- of versions read them back. Rows that already name their type are left alone.
 UPDATE agent_job_events
 SET type = 'job-' || COALESCE(data::jsonb ->> 'status', 'succeeded')
-WHERE type = 'done' AND NOT (data::jsonb ? 'type');
+WHERE type = 'done' AND data::jsonb -> 'type' IS NULL;
 
 UPDATE agent_job_events
 SET data = jsonb_set(data::jsonb, '{type}', to_jsonb(type))::text
-WHERE NOT (data::jsonb ? 'type');
+WHERE data::jsonb -> 'type' IS NULL;
