@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.archon.api.wire.ha.ServiceResult;
 import dev.archon.ha.client.CommandFailed;
 import dev.archon.ha.client.HomeAssistantConnection;
 import dev.archon.ha.client.HomeAssistantListener;
@@ -105,7 +106,7 @@ public class ServiceCalls implements HomeAssistantListener {
 	 * @throws HomeAssistantUnavailable when the circuit breaker is open
 	 * @throws CommandFailed when Home Assistant refused or failed it
 	 */
-	public Result call(ServiceCall call) {
+	public ServiceResult call(ServiceCall call) {
 		long start = System.nanoTime();
 		String outcome = "success";
 		boolean allowed = false;
@@ -121,7 +122,7 @@ public class ServiceCalls implements HomeAssistantListener {
 			}
 			acquirePermit();
 			List<JsonNode> changed = callGuarded(call);
-			return new Result(changed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			return new ServiceResult(changed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 		}
 		catch (RateLimited ex) {
 			outcome = "rate_limited";
@@ -305,16 +306,6 @@ public class ServiceCalls implements HomeAssistantListener {
 	 * @param states the new states
 	 */
 	private record Changes(long receivedAt, List<JsonNode> states) {
-
-	}
-
-	/**
-	 * What a call did.
-	 *
-	 * @param changedStates the states it changed
-	 * @param tookMs how long it took, in milliseconds
-	 */
-	public record Result(List<JsonNode> changedStates, long tookMs) {
 
 	}
 

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.wire.ha.PatternReport;
 import dev.archon.ha.HaProperties;
 import dev.archon.ha.client.CommandFailed;
 import dev.archon.ha.client.HomeAssistantRest;

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.wire.ha.PatternReport;
+
 /**
  * Turns regularities and co-occurrences into Home Assistant automations, as YAML for
  * people and as the automation editor's JSON for {@code POST /api/v1/ha/automations}.

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.wire.ha.PatternReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SuggestionsTests {
