@@ -15,7 +15,7 @@ import dev.archon.api.wire.ha.ServiceResult;
 import dev.archon.ha.control.Batches;
 import dev.archon.ha.control.ServiceCall;
 import dev.archon.ha.control.ServiceCalls;
-import dev.archon.ha.web.HaProblems;
+import dev.archon.ha.problem.HaProblems;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +61,7 @@ class ControlController {
 	private static OperationResult result(int index, BatchOperation operation, Batches.Outcome outcome) {
 		ServiceResult result = outcome.result();
 		return (result != null) ? OperationResult.succeeded(index, operation, result)
-				: OperationResult.failed(index, operation, HaProblems.problemFor(outcome.failure()));
+				: OperationResult.failed(index, operation, HaProblems.of(outcome.failure()).getBody());
 	}
 
 }
