@@ -82,19 +82,20 @@ public class HomeAssistantConnection implements SmartLifecycle {
 
 	private long nextId = 1;
 
-	public HomeAssistantConnection(HaProperties properties, JsonMapper json,
+	/**
+	 * A connection, not yet open.
+	 * @param properties where Home Assistant is, its token, and the connection's timings
+	 * @param http the client that opens the WebSocket, with its connect timeout and trust
+	 * @param json reads and writes the messages
+	 * @param listenerProvider who is told what happens on the connection
+	 * @param meters where the connection's meters are registered
+	 */
+	public HomeAssistantConnection(HaProperties properties, HttpClient http, JsonMapper json,
 			ObjectProvider<HomeAssistantListener> listenerProvider, MeterRegistry meters) {
 		this.properties = properties;
+		this.http = http;
 		this.json = json;
 		this.listenerProvider = listenerProvider;
-		// Messages are handled on the thread that read them rather than handed to a pool
-		// thread each: the listeners never block, and a hand-off per message cost more
-		// than
-		// handling it. The client serves this one WebSocket only.
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.websocket().connectTimeout())
-			.executor(Runnable::run)
-			.build();
 		this.websocketUri = websocketUri(properties.url());
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().name("ha-websocket-scheduler").daemon(true).factory());
