@@ -103,7 +103,8 @@ public class ServiceCalls implements HomeAssistantListener {
 	 * @return the states it changed and how long it took
 	 * @throws ServiceNotAllowed when the allow-list refuses it
 	 * @throws RateLimited when no permit came in time
-	 * @throws HomeAssistantUnavailable when the circuit breaker is open
+	 * @throws HomeAssistantUnavailable when the circuit breaker is open or Home Assistant
+	 * cannot be reached
 	 * @throws CommandFailed when Home Assistant refused or failed it
 	 */
 	public ServiceResult call(ServiceCall call) {
@@ -120,6 +121,11 @@ public class ServiceCalls implements HomeAssistantListener {
 				outcome = "forbidden";
 				throw ex;
 			}
+			if (!this.connection.isConnected() && this.connection.isUnreachable()) {
+				// Its last connection attempt failed: waiting for a connect timeout on
+				// every call would only hold the caller.
+				throw HomeAssistantUnavailable.unreachable(this.connection.untilNextAttempt(), null);
+			}
 			acquirePermit();
 			List<JsonNode> changed = callGuarded(call);
 			return new ServiceResult(changed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -129,7 +135,7 @@ public class ServiceCalls implements HomeAssistantListener {
 			throw ex;
 		}
 		catch (HomeAssistantUnavailable ex) {
-			outcome = "circuit_open";
+			outcome = ex.reason().tag();
 			throw ex;
 		}
 		catch (CommandFailed ex) {
@@ -171,7 +177,7 @@ public class ServiceCalls implements HomeAssistantListener {
 
 	private List<JsonNode> callGuarded(ServiceCall call) {
 		if (!this.circuitBreaker.tryAcquirePermission()) {
-			throw new HomeAssistantUnavailable(Duration.ofSeconds(1));
+			throw HomeAssistantUnavailable.circuitOpen(Duration.ofSeconds(1));
 		}
 		long start = System.nanoTime();
 		try {
@@ -186,6 +192,10 @@ public class ServiceCalls implements HomeAssistantListener {
 			}
 			else {
 				this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+			}
+			if (ex.outcome() == CommandFailed.Outcome.NOT_SENT) {
+				// Neither the WebSocket nor the REST API reached Home Assistant.
+				throw HomeAssistantUnavailable.unreachable(this.connection.untilNextAttempt(), ex);
 			}
 			throw ex;
 		}

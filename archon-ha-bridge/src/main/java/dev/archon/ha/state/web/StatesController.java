@@ -16,7 +16,9 @@ import dev.archon.ha.state.InvalidEntityId;
 import dev.archon.ha.state.StateCache;
 import dev.archon.ha.state.StateChangeFeed;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,26 +50,29 @@ class StatesController {
 	 * serializes no state again.
 	 */
 	@GetMapping("/states")
-	StatesPage states(@RequestParam(required = false) @Nullable String domain,
+	ResponseEntity<StatesPage> states(@RequestParam(required = false) @Nullable String domain,
 			@RequestParam(required = false) @Nullable String area,
 			@RequestParam(name = "q", required = false) @Nullable String text) {
 		List<JsonNode> states = this.cache.find(blankToNull(domain), blankToNull(area), blankToNull(text))
 			.stream()
 			.map(CachedState::rawJson)
 			.toList();
-		return new StatesPage(states.size(), this.cache.isSynchronised(), states);
+		boolean synchronised = this.cache.isSynchronised();
+		long age = this.cache.staleness().toSeconds();
+		return withAge(synchronised, age).body(new StatesPage(states.size(), synchronised, !synchronised, age, states));
 	}
 
 	/**
-	 * One state, as Home Assistant gives it.
+	 * One state, as Home Assistant gives it; while it may be stale, the {@code Age}
+	 * header says how long ago it was last known to be current.
 	 */
 	@GetMapping("/states/{entityId}")
-	JsonNode state(@PathVariable String entityId) {
+	ResponseEntity<JsonNode> state(@PathVariable String entityId) {
 		CachedState state = this.cache.get(InvalidEntityId.check(entityId));
 		if (state == null) {
 			throw new EntityNotFound(entityId);
 		}
-		return state.rawJson();
+		return withAge(this.cache.isSynchronised(), this.cache.staleness().toSeconds()).body(state.rawJson());
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -97,6 +102,18 @@ class StatesController {
 		emitter.onTimeout(subscription::cancel);
 		emitter.onError((ex) -> subscription.cancel());
 		return emitter;
+	}
+
+	/**
+	 * A 200 that carries the {@code Age} of a copy that is not synchronised, as a cache
+	 * in HTTP's sense says how old what it serves is.
+	 */
+	private static ResponseEntity.BodyBuilder withAge(boolean synchronised, long ageSeconds) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (!synchronised) {
+			response.header(HttpHeaders.AGE, Long.toString(ageSeconds));
+		}
+		return response;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
