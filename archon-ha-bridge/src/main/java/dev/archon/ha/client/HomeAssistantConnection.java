@@ -96,7 +96,7 @@ public class HomeAssistantConnection implements SmartLifecycle {
 	 * @param listenerProvider who is told what happens on the connection
 	 * @param meters where the connection's meters are registered
 	 */
-	public HomeAssistantConnection(HaProperties properties, HttpClient http, JsonMapper json,
+	HomeAssistantConnection(HaProperties properties, HttpClient http, JsonMapper json,
 			ObjectProvider<HomeAssistantListener> listenerProvider, MeterRegistry meters) {
 		this.properties = properties;
 		this.http = http;

@@ -35,7 +35,7 @@ public class HomeAssistantUnavailable extends RuntimeException {
 				retryAfter, cause);
 	}
 
-	public Reason reason() {
+	Reason reason() {
 		return this.reason;
 	}
 
@@ -46,7 +46,7 @@ public class HomeAssistantUnavailable extends RuntimeException {
 	/**
 	 * Why calls are refused.
 	 */
-	public enum Reason {
+	enum Reason {
 
 		/** The circuit breaker is open. */
 		CIRCUIT_OPEN,
@@ -58,7 +58,7 @@ public class HomeAssistantUnavailable extends RuntimeException {
 		 * The reason as a metric tag.
 		 * @return the reason in lower case
 		 */
-		public String tag() {
+		String tag() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 

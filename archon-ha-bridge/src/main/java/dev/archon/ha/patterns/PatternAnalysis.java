@@ -72,7 +72,7 @@ public class PatternAnalysis {
 
 	private volatile @Nullable ZoneId zone;
 
-	public PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
+	PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
 			JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
 		this.homeAssistant = homeAssistant;
 		this.rest = rest;

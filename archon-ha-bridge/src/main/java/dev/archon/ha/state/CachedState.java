@@ -52,7 +52,7 @@ public final class CachedState {
 	 * @param json a state object of Home Assistant
 	 * @return the cached form, or {@code null} when it has no valid entity id
 	 */
-	public static @Nullable CachedState of(JsonNode json) {
+	static @Nullable CachedState of(JsonNode json) {
 		String entityId = json.path("entity_id").asString("");
 		if (!EntityIds.isValid(entityId)) {
 			return null;
@@ -65,11 +65,11 @@ public final class CachedState {
 		return this.entityId;
 	}
 
-	public String domain() {
+	String domain() {
 		return this.domain;
 	}
 
-	public Instant lastUpdated() {
+	Instant lastUpdated() {
 		return this.lastUpdated;
 	}
 
@@ -77,7 +77,7 @@ public final class CachedState {
 	 * The state object exactly as Home Assistant sent it.
 	 * @return the state object; never to be modified
 	 */
-	public JsonNode json() {
+	JsonNode json() {
 		return this.json;
 	}
 
@@ -85,7 +85,7 @@ public final class CachedState {
 	 * The state object as JSON text.
 	 * @return the text, serialized once
 	 */
-	public String text() {
+	String text() {
 		return serialized().getValue();
 	}
 
@@ -113,7 +113,7 @@ public final class CachedState {
 		return this.json.path("state").asString("");
 	}
 
-	public String friendlyName() {
+	String friendlyName() {
 		return this.json.path("attributes").path("friendly_name").asString("");
 	}
 

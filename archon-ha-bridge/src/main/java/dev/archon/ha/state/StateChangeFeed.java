@@ -20,7 +20,7 @@ public class StateChangeFeed {
 
 	private final int buffer;
 
-	public StateChangeFeed(int buffer) {
+	StateChangeFeed(int buffer) {
 		this.buffer = buffer;
 	}
 
@@ -40,10 +40,6 @@ public class StateChangeFeed {
 		this.subscriptions.add(subscription);
 		Thread.ofVirtual().name("ha-sse").start(subscription::drain);
 		return subscription;
-	}
-
-	public int subscribers() {
-		return this.subscriptions.size();
 	}
 
 	void publish(String entityId, JsonNode data) {
