@@ -27,6 +27,7 @@ import dev.archon.api.wire.ha.BatchResponse;
 import dev.archon.api.wire.ha.OperationResult;
 import dev.archon.api.wire.ha.ServiceRequest;
 import dev.archon.api.wire.ha.ServiceResult;
+import dev.archon.api.wire.ha.StateChanged;
 import dev.archon.api.wire.ha.StatesPage;
 import dev.archon.ha.client.HomeAssistantConnection;
 import dev.archon.ha.state.StateCache;
@@ -182,6 +183,11 @@ class HaBridgeIntegrationTests {
 				}
 			}
 			assertThat(data).contains("\"entity_id\":\"" + light + "\"").doesNotContain(other + "\"");
+			StateChanged change = this.json.readValue(data.substring("data:".length()), StateChanged.class);
+			assertThat(change.entityId()).isEqualTo(light);
+			assertThat(change.newState().path("entity_id").asString()).isEqualTo(light);
+			assertThat(change.oldState().path("state").asString())
+				.isNotEqualTo(change.newState().path("state").asString());
 		}
 		finally {
 			reader.interrupt();
