@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param url where Home Assistant answers (its REST API under {@code /api}, its WebSocket
  * at {@code /api/websocket})
  * @param token a long-lived access token; never logged
+ * @param sslBundle the SSL bundle ({@code spring.ssl.bundle.*}) whose trust material the
+ * REST and WebSocket clients use toward an {@code https} Home Assistant, such as one with
+ * a self-signed certificate; the JDK's trusted authorities when not set
  * @param websocket the WebSocket connection: timeouts, heartbeat and reconnection
  * @param control service calls: the allow-list, the rate limiter and the circuit breaker
  * @param cache the state cache and its shared copy in Redis
@@ -27,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("archon.ha")
 @Validated
 public record HaProperties(@DefaultValue("http://localhost:8123") @NotNull URI url, @DefaultValue("") String token,
-		@DefaultValue @Valid WebSocket websocket, @DefaultValue @Valid Control control,
+		@Nullable String sslBundle, @DefaultValue @Valid WebSocket websocket, @DefaultValue @Valid Control control,
 		@DefaultValue @Valid Cache cache, @DefaultValue @Valid Patterns patterns) {
 
 	/**
@@ -37,8 +42,8 @@ public record HaProperties(@DefaultValue("http://localhost:8123") @NotNull URI u
 	@Override
 	public String toString() {
 		return "HaProperties[url=" + this.url + ", token=" + (this.token.isEmpty() ? "<none>" : "<redacted>")
-				+ ", websocket=" + this.websocket + ", control=" + this.control + ", cache=" + this.cache
-				+ ", patterns=" + this.patterns + "]";
+				+ ", sslBundle=" + this.sslBundle + ", websocket=" + this.websocket + ", control=" + this.control
+				+ ", cache=" + this.cache + ", patterns=" + this.patterns + "]";
 	}
 
 	/**

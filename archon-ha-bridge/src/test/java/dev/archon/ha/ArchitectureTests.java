@@ -27,6 +27,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void featureWebAdaptersNeverCallUpIntoTheBridgesWebLayer() {
+		// The bridge's web layer holds the advice over every feature's adapter; what an
+		// adapter shares with it, such as the problem of a failure, lives below both.
+		noClasses().that()
+			.resideInAPackage("dev.archon.ha.*.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.archon.ha.web..")
+			.check(this.classes);
+	}
+
+	@Test
 	void featuresHaveNoCycles() {
 		// The web adapters sit on top of every feature, so only the features themselves
 		// are sliced.

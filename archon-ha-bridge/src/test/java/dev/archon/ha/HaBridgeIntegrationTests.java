@@ -17,8 +17,18 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.wire.ha.BatchOperation;
+import dev.archon.api.wire.ha.BatchRequest;
+import dev.archon.api.wire.ha.BatchResponse;
+import dev.archon.api.wire.ha.OperationResult;
+import dev.archon.api.wire.ha.ServiceRequest;
+import dev.archon.api.wire.ha.ServiceResult;
+import dev.archon.api.wire.ha.StateChanged;
+import dev.archon.api.wire.ha.StatesPage;
 import dev.archon.ha.client.HomeAssistantConnection;
 import dev.archon.ha.state.StateCache;
 import dev.archon.sim.ha.demo.DemoRoutines;
@@ -59,6 +69,8 @@ class HaBridgeIntegrationTests {
 
 	RestClient client;
 
+	JsonMapper json = JsonMapper.builder().build();
+
 	SimulatedHomeAssistant sim = SimulatedHomeAssistant.get();
 
 	@BeforeEach
@@ -75,40 +87,41 @@ class HaBridgeIntegrationTests {
 	@Test
 	void cacheHoldsEveryStateOfHomeAssistant() {
 		JsonNode expected = this.sim.states();
-		JsonNode page = get("/api/v1/ha/states").getBody();
-		assertThat(page.path("synchronised").asBoolean()).isTrue();
-		assertThat(page.path("count").asInt()).isEqualTo(expected.size());
+		StatesPage page = states("");
+		assertThat(page.synchronised()).isTrue();
+		assertThat(page.count()).isEqualTo(expected.size()).isEqualTo(page.states().size());
 		String someId = expected.get(0).path("entity_id").asString();
 		JsonNode one = get("/api/v1/ha/states/" + someId).getBody();
 		assertThat(one.path("entity_id").asString()).isEqualTo(someId);
 		assertThat(one.path("state").asString()).isEqualTo(this.sim.state(someId).path("state").asString());
+		assertThat(page.states()).as("each state as Home Assistant sent it").contains(one);
 	}
 
 	@Test
 	void filtersStatesByDomainAndText() {
-		JsonNode lights = get("/api/v1/ha/states?domain=light").getBody();
-		assertThat(lights.path("count").asInt()).isPositive();
-		assertThat(lights.path("states"))
+		StatesPage lights = states("?domain=light");
+		assertThat(lights.count()).isPositive();
+		assertThat(lights.states())
 			.allSatisfy((state) -> assertThat(state.path("entity_id").asString()).startsWith("light."));
-		String someId = lights.path("states").get(0).path("entity_id").asString();
-		JsonNode found = get("/api/v1/ha/states?q=" + someId.substring("light.".length())).getBody();
-		assertThat(ids(found.path("states"))).contains(someId);
+		String someId = lights.states().get(0).path("entity_id").asString();
+		StatesPage found = states("?q=" + someId.substring("light.".length()));
+		assertThat(ids(found.states())).contains(someId);
 	}
 
 	@Test
 	void filtersStatesByAreaFromTheRegistries() {
 		// The light holds its area in the entity registry, the temperature sensor through
 		// its device's; states carry no area at all.
-		JsonNode kitchen = get("/api/v1/ha/states?area=kitchen").getBody();
-		assertThat(ids(kitchen.path("states")))
+		StatesPage kitchen = states("?area=kitchen");
+		assertThat(ids(kitchen.states()))
 			.contains(DemoRoutines.KITCHEN_LIGHT, "sensor.kitchen_temperature", DemoRoutines.COFFEE_MAKER_POWER)
 			.doesNotContain(DemoRoutines.BEDROOM_LIGHT, "weather.home");
-		assertThat(kitchen.path("states"))
+		assertThat(kitchen.states())
 			.allSatisfy((state) -> assertThat(state.path("attributes").has("area_id")).isFalse());
-		JsonNode byName = get("/api/v1/ha/states?area=Living Room&domain=light").getBody();
-		assertThat(ids(byName.path("states"))).contains(DemoRoutines.LIVING_ROOM_LIGHT)
+		StatesPage byName = states("?area=Living Room&domain=light");
+		assertThat(ids(byName.states())).contains(DemoRoutines.LIVING_ROOM_LIGHT)
 			.allSatisfy((id) -> assertThat(id).startsWith("light.living_room"));
-		assertThat(get("/api/v1/ha/states?area=nowhere").getBody().path("count").asInt()).isZero();
+		assertThat(states("?area=nowhere").count()).isZero();
 	}
 
 	@Test
@@ -127,13 +140,15 @@ class HaBridgeIntegrationTests {
 		String light = firstOf("light");
 		this.sim.callService("light", "turn_off", Map.of("entity_id", light));
 		await().until(() -> "off".equals(this.cache.get(light).state()));
-		ResponseEntity<JsonNode> response = post("/api/v1/ha/services/light/turn_on",
-				Map.of("target", Map.of("entity_id", List.of(light)), "data", Map.of("brightness", 200)));
+		ResponseEntity<ServiceResult> response = post("/api/v1/ha/services/light/turn_on",
+				new ServiceRequest(this.json.valueToTree(Map.of("entity_id", List.of(light))),
+						this.json.valueToTree(Map.of("brightness", 200))),
+				ServiceResult.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		JsonNode changed = response.getBody().path("changedStates");
+		List<JsonNode> changed = response.getBody().changedStates();
 		assertThat(ids(changed)).containsExactly(light);
 		assertThat(changed.get(0).path("state").asString()).isEqualTo("on");
-		assertThat(response.getBody().has("tookMs")).isTrue();
+		assertThat(response.getBody().tookMs()).isNotNegative();
 		assertThat(this.sim.state(light).path("state").asString()).isEqualTo("on");
 		await().until(() -> "on".equals(this.cache.get(light).state()));
 	}
@@ -168,6 +183,11 @@ class HaBridgeIntegrationTests {
 				}
 			}
 			assertThat(data).contains("\"entity_id\":\"" + light + "\"").doesNotContain(other + "\"");
+			StateChanged change = this.json.readValue(data.substring("data:".length()), StateChanged.class);
+			assertThat(change.entityId()).isEqualTo(light);
+			assertThat(change.newState().path("entity_id").asString()).isEqualTo(light);
+			assertThat(change.oldState().path("state").asString())
+				.isNotEqualTo(change.newState().path("state").asString());
 		}
 		finally {
 			reader.interrupt();
@@ -189,21 +209,21 @@ class HaBridgeIntegrationTests {
 	void batchReportsEachOperationInOrderWithPartialFailures() {
 		String light = firstOf("light");
 		String aSwitch = firstOf("switch");
-		ResponseEntity<JsonNode> response = post("/api/v1/ha/batch", Map.of("concurrency", 4, "operations",
-				List.of(Map.of("domain", "light", "service", "turn_on", "target", Map.of("entity_id", light)),
-						Map.of("domain", "homeassistant", "service", "stop"),
-						Map.of("domain", "light", "service", "turn_on", "target",
-								Map.of("entity_id", "light.Not_Valid")),
-						Map.of("domain", "switch", "service", "turn_off", "target", Map.of("entity_id", aSwitch)))));
+		ResponseEntity<BatchResponse> response = post("/api/v1/ha/batch",
+				new BatchRequest(List.of(operation("light", "turn_on", light), operation("homeassistant", "stop", null),
+						operation("light", "turn_on", "light.Not_Valid"), operation("switch", "turn_off", aSwitch)), 4),
+				BatchResponse.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(200);
-		JsonNode results = response.getBody().path("results");
-		assertThat(results).hasSize(4);
-		assertThat(results.get(0).path("status").asString()).isEqualTo("ok");
-		assertThat(results.get(1).path("problem").path("status").asInt()).isEqualTo(403);
-		assertThat(results.get(2).path("problem").path("status").asInt()).isEqualTo(400);
-		assertThat(results.get(3).path("status").asString()).isEqualTo("ok");
-		assertThat(response.getBody().path("succeeded").asInt()).isEqualTo(2);
-		assertThat(response.getBody().path("failed").asInt()).isEqualTo(2);
+		List<OperationResult> results = response.getBody().results();
+		assertThat(results).extracting(OperationResult::index).containsExactly(0, 1, 2, 3);
+		assertThat(results).extracting(OperationResult::status)
+			.containsExactly(OperationResult.Status.OK, OperationResult.Status.FAILED, OperationResult.Status.FAILED,
+					OperationResult.Status.OK);
+		assertThat(results.get(0).changedStates()).isNotNull();
+		assertThat(results.get(1).problem().getStatus()).isEqualTo(403);
+		assertThat(results.get(2).problem().getStatus()).isEqualTo(400);
+		assertThat(response.getBody().succeeded()).isEqualTo(2);
+		assertThat(response.getBody().failed()).isEqualTo(2);
 	}
 
 	@Test
@@ -286,10 +306,24 @@ class HaBridgeIntegrationTests {
 			.orElseThrow();
 	}
 
-	private static List<String> ids(JsonNode states) {
+	private static List<String> ids(Iterable<JsonNode> states) {
 		return StreamSupport.stream(states.spliterator(), false)
 			.map((state) -> state.path("entity_id").asString())
 			.toList();
+	}
+
+	private BatchOperation operation(String domain, String service, @Nullable String entityId) {
+		return new BatchOperation(domain, service,
+				(entityId != null) ? this.json.valueToTree(Map.of("entity_id", entityId)) : null, null);
+	}
+
+	private StatesPage states(String query) {
+		ResponseEntity<StatesPage> response = this.client.get()
+			.uri("/api/v1/ha/states" + query)
+			.retrieve()
+			.toEntity(StatesPage.class);
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return response.getBody();
 	}
 
 	private ResponseEntity<JsonNode> get(String path) {
@@ -297,12 +331,16 @@ class HaBridgeIntegrationTests {
 	}
 
 	private ResponseEntity<JsonNode> post(String path, Object body) {
+		return post(path, body, JsonNode.class);
+	}
+
+	private <T> ResponseEntity<T> post(String path, Object body, Class<T> type) {
 		return this.client.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.retrieve()
-			.toEntity(JsonNode.class);
+			.toEntity(type);
 	}
 
 }

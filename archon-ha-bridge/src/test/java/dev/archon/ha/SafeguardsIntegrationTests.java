@@ -1,15 +1,27 @@
 package dev.archon.ha;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.wire.ha.BatchOperation;
+import dev.archon.api.wire.ha.BatchRequest;
+import dev.archon.api.wire.ha.BatchResponse;
+import dev.archon.api.wire.ha.OperationResult;
+import dev.archon.sim.ha.demo.DemoRoutines;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.http.PathSpellings;
+import dev.archon.test.http.RawHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -23,9 +35,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the bridge refuses to let a caller do to the home: automations that name a service
- * the allow-list refuses, or one that cannot be checked; scripts that are not named in
- * the settings; and replacing an automation that Archon did not create.
+ * What the bridge refuses to let a caller do to the home: services the allow-list
+ * refuses, however the path or a batch spells them; automations that name such a service,
+ * or one that cannot be checked; scripts that are not named in the settings; and
+ * replacing an automation that Archon did not create.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archon.api.keys=test-key", "archon.ha.control.allowed-scripts=good_night" })
@@ -43,6 +56,8 @@ class SafeguardsIntegrationTests {
 	int port;
 
 	RestClient client;
+
+	JsonMapper json = JsonMapper.builder().build();
 
 	SimulatedHomeAssistant sim = SimulatedHomeAssistant.get();
 
@@ -157,6 +172,57 @@ class SafeguardsIntegrationTests {
 				Map.of("target", Map.of("entity_id", "script.good_night")));
 		assertThat(named.getStatusCode().value()).isNotEqualTo(403);
 		assertThat(named.getBody().path("type").asString()).doesNotEndWith("/forbidden");
+	}
+
+	@Test
+	void refusesRefusedServicesUnderEveryPathSpelling() throws IOException {
+		for (String name : Spellings.REFUSED_SERVICES) {
+			String[] parts = name.split("\\.");
+			List<String> paths = Stream
+				.concat(PathSpellings.of("/api/v1/ha/services/" + parts[0] + "/" + parts[1]).stream(),
+						Combinators.combine(Spellings.encoded(parts[0]), Spellings.encoded(parts[1]))
+							.as((domain, service) -> "/api/v1/ha/services/" + domain + "/" + service)
+							.sampleStream()
+							.limit(20))
+				.toList();
+			for (String path : paths) {
+				RawHttp.Response answer = RawHttp.send(this.port, "POST", path, "Authorization: Bearer test-key",
+						"Content-Length: 0");
+				assertThat(answer.status()).as(path).isBetween(400, 499);
+				assertThat(answer.body()).as("refused by the bridge, not by Home Assistant: %s", path)
+					.doesNotContain("\"outcome\"");
+			}
+		}
+	}
+
+	@Test
+	void refusesRefusedServicesInsideABatchHoweverSpelled() {
+		List<BatchOperation> refused = Arbitraries.of(Spellings.REFUSED_SERVICES).flatMap((name) -> {
+			String[] parts = name.split("\\.");
+			return Combinators.combine(Spellings.of(parts[0]), Spellings.of(parts[1]))
+				.as((domain, service) -> new BatchOperation(domain, service, null, null));
+		}).sampleStream().limit(50).toList();
+		List<BatchOperation> operations = Stream.concat(refused.stream(), Stream.of(new BatchOperation("light",
+				"turn_on", this.json.valueToTree(Map.of("entity_id", DemoRoutines.KITCHEN_LIGHT)), null)))
+			.toList();
+
+		BatchResponse batch = this.client.post()
+			.uri("/api/v1/ha/batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new BatchRequest(operations, null))
+			.retrieve()
+			.body(BatchResponse.class);
+
+		assertThat(batch.results()).hasSize(operations.size());
+		assertThat(batch.results().subList(0, refused.size())).allSatisfy((result) -> {
+			assertThat(result.status()).isEqualTo(OperationResult.Status.FAILED);
+			// The bridge's own refusals, not an answer of Home Assistant's.
+			assertThat(result.problem().getType().getPath()).as(result.domain() + "." + result.service())
+				.isIn("/problems/validation", "/problems/forbidden");
+		});
+		assertThat(batch.results().get(refused.size())).as("the one allowed operation")
+			.satisfies((result) -> assertThat(result.status()).as(String.valueOf(result.problem()))
+				.isEqualTo(OperationResult.Status.OK));
 	}
 
 	private static void assertProblem(ResponseEntity<JsonNode> response, int status, String type,

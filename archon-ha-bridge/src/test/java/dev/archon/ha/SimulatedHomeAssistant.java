@@ -2,6 +2,8 @@ package dev.archon.ha;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +19,8 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
- * archon-sim's Home Assistant, started in this JVM once for all the tests that need it.
+ * archon-sim's Home Assistant, started in this JVM once for all the tests that need it,
+ * or on its own for a test that takes it away.
  */
 public final class SimulatedHomeAssistant {
 
@@ -25,16 +28,56 @@ public final class SimulatedHomeAssistant {
 
 	private static volatile SimulatedHomeAssistant instance;
 
-	private final ConfigurableApplicationContext context;
+	private final int port;
 
 	private final String url;
 
 	private final RestClient client;
 
+	private @Nullable ConfigurableApplicationContext context;
+
 	private SimulatedHomeAssistant() {
-		this.context = new SpringApplicationBuilder(SimApplication.class).run(InProcessSimulator.arguments(TOKEN));
-		this.url = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
+		ConfigurableApplicationContext started = run(0);
+		this.port = Integer.parseInt(started.getEnvironment().getRequiredProperty("local.server.port"));
+		this.context = started;
+		this.url = "http://localhost:" + this.port;
 		this.client = RestClient.builder().baseUrl(this.url).defaultHeader("Authorization", "Bearer " + TOKEN).build();
+	}
+
+	/**
+	 * A simulator of the test's own, which it may stop and restart without disturbing the
+	 * tests that share the other.
+	 * @return the started simulator
+	 */
+	static SimulatedHomeAssistant startOwn() {
+		return new SimulatedHomeAssistant();
+	}
+
+	/**
+	 * Stops the simulator, so that its port refuses connections as a Home Assistant that
+	 * is down does.
+	 */
+	synchronized void stop() {
+		if (this.context != null) {
+			this.context.close();
+			this.context = null;
+		}
+	}
+
+	/**
+	 * Starts the simulator again on the same port, as a restarted Home Assistant, with
+	 * its demo home afresh.
+	 */
+	synchronized void restart() {
+		stop();
+		this.context = run(this.port);
+	}
+
+	private static ConfigurableApplicationContext run(int port) {
+		String[] arguments = Stream.of(InProcessSimulator.arguments(TOKEN))
+			.map((argument) -> argument.startsWith("--server.port=") ? "--server.port=" + port : argument)
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(SimApplication.class).run(arguments);
 	}
 
 	/**
@@ -43,7 +86,16 @@ public final class SimulatedHomeAssistant {
 	 * @param registry the test's properties
 	 */
 	static void connect(DynamicPropertyRegistry registry) {
-		registry.add("archon.ha.url", () -> get().url());
+		connect(registry, SimulatedHomeAssistant::get);
+	}
+
+	/**
+	 * Points the bridge under test at a simulator of its own.
+	 * @param registry the test's properties
+	 * @param simulator the simulator, started when the bridge first needs it
+	 */
+	static void connect(DynamicPropertyRegistry registry, Supplier<SimulatedHomeAssistant> simulator) {
+		registry.add("archon.ha.url", () -> simulator.get().url());
 		registry.add("archon.ha.token", () -> TOKEN);
 		registry.add("archon.ha.cache.redis-key", () -> "archon:ha:test:" + UUID.randomUUID());
 	}

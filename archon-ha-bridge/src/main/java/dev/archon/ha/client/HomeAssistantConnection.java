@@ -78,23 +78,30 @@ public class HomeAssistantConnection implements SmartLifecycle {
 
 	private volatile boolean authenticated;
 
+	/** Whether the last attempt to connect failed: Home Assistant does not answer. */
+	private volatile boolean unreachable;
+
+	/** When the next attempt to connect is due, from {@link System#nanoTime()}. */
+	private volatile long nextAttemptAt = System.nanoTime();
+
 	private volatile boolean running;
 
 	private long nextId = 1;
 
-	public HomeAssistantConnection(HaProperties properties, JsonMapper json,
+	/**
+	 * A connection, not yet open.
+	 * @param properties where Home Assistant is, its token, and the connection's timings
+	 * @param http the client that opens the WebSocket, with its connect timeout and trust
+	 * @param json reads and writes the messages
+	 * @param listenerProvider who is told what happens on the connection
+	 * @param meters where the connection's meters are registered
+	 */
+	HomeAssistantConnection(HaProperties properties, HttpClient http, JsonMapper json,
 			ObjectProvider<HomeAssistantListener> listenerProvider, MeterRegistry meters) {
 		this.properties = properties;
+		this.http = http;
 		this.json = json;
 		this.listenerProvider = listenerProvider;
-		// Messages are handled on the thread that read them rather than handed to a pool
-		// thread each: the listeners never block, and a hand-off per message cost more
-		// than
-		// handling it. The client serves this one WebSocket only.
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.websocket().connectTimeout())
-			.executor(Runnable::run)
-			.build();
 		this.websocketUri = websocketUri(properties.url());
 		this.scheduler = Executors.newSingleThreadScheduledExecutor(
 				Thread.ofPlatform().name("ha-websocket-scheduler").daemon(true).factory());
@@ -118,6 +125,24 @@ public class HomeAssistantConnection implements SmartLifecycle {
 
 	public boolean isConnected() {
 		return this.authenticated && this.socket != null;
+	}
+
+	/**
+	 * Whether Home Assistant is known not to answer: the last attempt to connect failed,
+	 * and none has succeeded since.
+	 * @return whether it is unreachable
+	 */
+	public boolean isUnreachable() {
+		return this.unreachable;
+	}
+
+	/**
+	 * How long until the next attempt to connect, which is when a call refused for want
+	 * of a connection may be worth trying again.
+	 * @return the time until the next attempt, zero when it is due
+	 */
+	public Duration untilNextAttempt() {
+		return Duration.ofNanos(Math.max(0, this.nextAttemptAt - System.nanoTime()));
 	}
 
 	/**
@@ -209,6 +234,7 @@ public class HomeAssistantConnection implements SmartLifecycle {
 			.whenComplete((webSocket, failure) -> {
 				if (failure != null) {
 					logger.warn("Cannot connect to Home Assistant at {}: {}", this.websocketUri, rootMessage(failure));
+					this.unreachable = true;
 					scheduleReconnect();
 				}
 			});
@@ -225,6 +251,7 @@ public class HomeAssistantConnection implements SmartLifecycle {
 		// Full jitter on the upper half, so that many instances losing the same Home
 		// Assistant do not all come back at the same instant.
 		long delay = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+		this.nextAttemptAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
 		logger.info("Reconnecting to Home Assistant in {} ms (attempt {})", delay, attempt + 1);
 		try {
 			this.scheduler.schedule(() -> {
@@ -329,6 +356,7 @@ public class HomeAssistantConnection implements SmartLifecycle {
 			this.reader = from;
 			this.socket = webSocket;
 			this.authenticated = true;
+			this.unreachable = false;
 		}
 		finally {
 			this.sendLock.unlock();

@@ -3,22 +3,19 @@ package dev.archon.ha.client;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.function.Function;
 
-import io.micrometer.observation.ObservationRegistry;
+import javax.net.ssl.SSLHandshakeException;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.archon.ha.HaProperties;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -31,19 +28,13 @@ public class HomeAssistantRest {
 
 	private final RestClient client;
 
-	public HomeAssistantRest(HaProperties properties, ObservationRegistry observations) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(properties.websocket().connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.control().restTimeout());
-		this.client = RestClient.builder()
-			.observationRegistry(observations)
-			.baseUrl(properties.url().toString().replaceFirst("/+$", ""))
-			.requestFactory(requestFactory)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.token())
-			.build();
+	/**
+	 * Home Assistant's REST API through a client that knows where it is and presents the
+	 * token.
+	 * @param client the client, with Home Assistant's base URL and token
+	 */
+	HomeAssistantRest(RestClient client) {
+		this.client = client;
 	}
 
 	/**
@@ -145,14 +136,28 @@ public class HomeAssistantRest {
 			throw failure(ex.getStatusCode(), ex.getResponseBodyAsString());
 		}
 		catch (ResourceAccessException ex) {
-			// A refused connection carried nothing; any later failure may have.
-			CommandFailed.Outcome outcome = (ex.getRootCause() instanceof ConnectException)
-					? CommandFailed.Outcome.NOT_SENT : CommandFailed.Outcome.UNKNOWN;
+			CommandFailed.Outcome outcome = neverSent(ex) ? CommandFailed.Outcome.NOT_SENT
+					: CommandFailed.Outcome.UNKNOWN;
 			throw new CommandFailed(outcome, "Home Assistant cannot be reached", ex);
 		}
 		catch (UncheckedIOException ex) {
 			throw new CommandFailed(CommandFailed.Outcome.UNKNOWN, "Reading Home Assistant's answer failed", ex);
 		}
+	}
+
+	/**
+	 * Whether a failure came before the request could leave: a refused or timed-out
+	 * connection, or a failed TLS handshake, carried nothing of it; any later failure may
+	 * have.
+	 */
+	private static boolean neverSent(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+					|| cause instanceof SSLHandshakeException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static CommandFailed failure(HttpStatusCode status, String body) {

@@ -95,7 +95,7 @@ public final class AllowList {
 	 * @param targets what the call acts on
 	 * @return whether it may be called
 	 */
-	public boolean permits(String domain, String service, Targets targets) {
+	boolean permits(String domain, String service, Targets targets) {
 		String normalDomain = normalise(domain);
 		String normalService = normalise(service);
 		if (matchesAny(this.denied, normalDomain, normalService)) {

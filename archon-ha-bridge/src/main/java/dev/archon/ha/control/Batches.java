@@ -7,9 +7,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.archon.api.wire.ha.ServiceResult;
 
 /**
  * Runs the operations of a batch in parallel, at most a bounded number at once, and
@@ -35,13 +37,11 @@ public class Batches {
 
 	/**
 	 * Runs a batch.
-	 * @param <R> what the caller makes of each outcome
 	 * @param operations the operations, each possibly already invalid
 	 * @param concurrency the parallelism asked for, or {@code null} for the default
-	 * @param outcome turns the result or the failure of one operation into its answer
-	 * @return one answer per operation, in order
+	 * @return one outcome per operation, in order
 	 */
-	public <R> List<R> run(List<Operation> operations, @Nullable Integer concurrency, Function<Outcome, R> outcome) {
+	public List<Outcome> run(List<Operation> operations, @Nullable Integer concurrency) {
 		if (operations.size() > this.maxOperations) {
 			throw new InvalidServiceCall(
 					"A batch holds at most " + this.maxOperations + " operations, not " + operations.size());
@@ -62,11 +62,11 @@ public class Batches {
 					}
 				}));
 			}
-			List<R> results = new ArrayList<>(operations.size());
+			List<Outcome> outcomes = new ArrayList<>(operations.size());
 			for (Future<Outcome> future : futures) {
-				results.add(outcome.apply(await(future)));
+				outcomes.add(await(future));
 			}
-			return results;
+			return outcomes;
 		}
 	}
 
@@ -98,7 +98,7 @@ public class Batches {
 	 *
 	 * @param factory makes the call, or throws when the operation is invalid
 	 */
-	public record Operation(java.util.function.Supplier<ServiceCall> factory) {
+	public record Operation(Supplier<ServiceCall> factory) {
 
 		ServiceCall call() {
 			return this.factory.get();
@@ -112,7 +112,7 @@ public class Batches {
 	 * @param result the result, when it succeeded
 	 * @param failure why it failed, when it did
 	 */
-	public record Outcome(ServiceCalls.@Nullable Result result, @Nullable RuntimeException failure) {
+	public record Outcome(@Nullable ServiceResult result, @Nullable RuntimeException failure) {
 
 	}
 

@@ -5,7 +5,7 @@ package dev.archon.ha.control;
  */
 public class InvalidServiceCall extends RuntimeException {
 
-	public InvalidServiceCall(String message) {
+	InvalidServiceCall(String message) {
 		super(message);
 	}
 

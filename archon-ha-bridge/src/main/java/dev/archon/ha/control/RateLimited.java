@@ -9,7 +9,7 @@ public class RateLimited extends RuntimeException {
 
 	private final Duration retryAfter;
 
-	public RateLimited(int callsPerSecond, Duration retryAfter) {
+	RateLimited(int callsPerSecond, Duration retryAfter) {
 		super("This bridge calls Home Assistant at most " + callsPerSecond
 				+ " times a second and is at that limit; try again shortly");
 		this.retryAfter = retryAfter;

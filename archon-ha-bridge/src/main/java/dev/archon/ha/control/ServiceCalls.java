@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.archon.api.wire.ha.ServiceResult;
 import dev.archon.ha.client.CommandFailed;
 import dev.archon.ha.client.HomeAssistantConnection;
 import dev.archon.ha.client.HomeAssistantListener;
@@ -102,10 +103,11 @@ public class ServiceCalls implements HomeAssistantListener {
 	 * @return the states it changed and how long it took
 	 * @throws ServiceNotAllowed when the allow-list refuses it
 	 * @throws RateLimited when no permit came in time
-	 * @throws HomeAssistantUnavailable when the circuit breaker is open
+	 * @throws HomeAssistantUnavailable when the circuit breaker is open or Home Assistant
+	 * cannot be reached
 	 * @throws CommandFailed when Home Assistant refused or failed it
 	 */
-	public Result call(ServiceCall call) {
+	public ServiceResult call(ServiceCall call) {
 		long start = System.nanoTime();
 		String outcome = "success";
 		boolean allowed = false;
@@ -119,16 +121,21 @@ public class ServiceCalls implements HomeAssistantListener {
 				outcome = "forbidden";
 				throw ex;
 			}
+			if (!this.connection.isConnected() && this.connection.isUnreachable()) {
+				// Its last connection attempt failed: waiting for a connect timeout on
+				// every call would only hold the caller.
+				throw HomeAssistantUnavailable.unreachable(this.connection.untilNextAttempt(), null);
+			}
 			acquirePermit();
 			List<JsonNode> changed = callGuarded(call);
-			return new Result(changed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			return new ServiceResult(changed, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 		}
 		catch (RateLimited ex) {
 			outcome = "rate_limited";
 			throw ex;
 		}
 		catch (HomeAssistantUnavailable ex) {
-			outcome = "circuit_open";
+			outcome = ex.reason().tag();
 			throw ex;
 		}
 		catch (CommandFailed ex) {
@@ -170,7 +177,7 @@ public class ServiceCalls implements HomeAssistantListener {
 
 	private List<JsonNode> callGuarded(ServiceCall call) {
 		if (!this.circuitBreaker.tryAcquirePermission()) {
-			throw new HomeAssistantUnavailable(Duration.ofSeconds(1));
+			throw HomeAssistantUnavailable.circuitOpen(Duration.ofSeconds(1));
 		}
 		long start = System.nanoTime();
 		try {
@@ -185,6 +192,10 @@ public class ServiceCalls implements HomeAssistantListener {
 			}
 			else {
 				this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
+			}
+			if (ex.outcome() == CommandFailed.Outcome.NOT_SENT) {
+				// Neither the WebSocket nor the REST API reached Home Assistant.
+				throw HomeAssistantUnavailable.unreachable(this.connection.untilNextAttempt(), ex);
 			}
 			throw ex;
 		}
@@ -305,16 +316,6 @@ public class ServiceCalls implements HomeAssistantListener {
 	 * @param states the new states
 	 */
 	private record Changes(long receivedAt, List<JsonNode> states) {
-
-	}
-
-	/**
-	 * What a call did.
-	 *
-	 * @param changedStates the states it changed
-	 * @param tookMs how long it took, in milliseconds
-	 */
-	public record Result(List<JsonNode> changedStates, long tookMs) {
 
 	}
 

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.archon.api.wire.ha.SavedAutomation;
 import dev.archon.ha.client.HomeAssistantRest;
 
 /**
@@ -52,7 +53,7 @@ public class Automations {
 	 * @throws ForeignAutomationExists when it would replace an automation Archon did not
 	 * create, unasked
 	 */
-	public Saved save(JsonNode config, boolean replace) {
+	public SavedAutomation save(JsonNode config, boolean replace) {
 		if (!(config instanceof ObjectNode given)) {
 			throw new InvalidAutomation("The automation must be a JSON object");
 		}
@@ -69,7 +70,7 @@ public class Automations {
 			throw new ForeignAutomationExists(id);
 		}
 		this.rest.saveAutomation(id, automation);
-		return new Saved(id, existing != null);
+		return new SavedAutomation(id, existing != null);
 	}
 
 	private static void mark(ObjectNode automation) {
@@ -86,16 +87,6 @@ public class Automations {
 	static boolean isArchons(@Nullable JsonNode automation) {
 		JsonNode description = (automation != null) ? automation.path("description") : null;
 		return description != null && description.isString() && description.asString().strip().endsWith(MARKER);
-	}
-
-	/**
-	 * A saved automation.
-	 *
-	 * @param id its id in Home Assistant
-	 * @param replaced whether it replaced an automation of the same id
-	 */
-	public record Saved(String id, boolean replaced) {
-
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.archon.api.wire.ha.PatternReport;
+
 /**
  * Finds entities that become active soon after another does (a light after a motion
  * sensor, a door after its lock) in one pass over the time-ordered activations, counting

@@ -9,7 +9,7 @@ public class InvalidAutomation extends RuntimeException {
 
 	private final @Nullable String path;
 
-	public InvalidAutomation(String message) {
+	InvalidAutomation(String message) {
 		super(message);
 		this.path = null;
 	}
@@ -19,7 +19,7 @@ public class InvalidAutomation extends RuntimeException {
 	 * @param path where, such as {@code actions[0].action}
 	 * @param message what, and how to fix it
 	 */
-	public InvalidAutomation(String path, String message) {
+	InvalidAutomation(String path, String message) {
 		super(path + ": " + message);
 		this.path = path;
 	}

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.wire.ha.PatternReport;
 import dev.archon.ha.HaProperties;
 import dev.archon.ha.client.CommandFailed;
 import dev.archon.ha.client.HomeAssistantRest;
@@ -71,7 +72,7 @@ public class PatternAnalysis {
 
 	private volatile @Nullable ZoneId zone;
 
-	public PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
+	PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
 			JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
 		this.homeAssistant = homeAssistant;
 		this.rest = rest;

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import dev.archon.api.wire.ha.PatternReport;
+
 /**
  * Finds the times of day at which an entity regularly enters a state: its entries are
  * split by weekdays and weekends, grouped where they lie close together in the day, and a

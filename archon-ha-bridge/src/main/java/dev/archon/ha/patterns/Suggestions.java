@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.api.wire.ha.PatternReport;
 
 /**
  * Turns regularities and co-occurrences into Home Assistant automations, as YAML for
@@ -81,9 +85,23 @@ final class Suggestions {
 
 	private static PatternReport.Suggestion suggestion(String id, double confidence, String description,
 			Map<String, Object> config, JsonMapper json) {
-		StringBuilder yaml = new StringBuilder();
-		Yaml.write(config, 0, yaml);
-		return new PatternReport.Suggestion(id, confidence, description, yaml.toString(), json.valueToTree(config));
+		return new PatternReport.Suggestion(id, confidence, description, yaml(config), json.valueToTree(config));
+	}
+
+	/**
+	 * An automation as a person would paste it into Home Assistant's YAML: block style,
+	 * each string quoted where YAML 1.1, as Home Assistant reads it, would otherwise take
+	 * it for something else ({@code on} for a boolean, {@code 06:45:00} for a number) or
+	 * break on it ({@code :}, {@code #}, quotes, line breaks).
+	 */
+	static String yaml(Map<String, Object> automation) {
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setIndent(2);
+		options.setIndicatorIndent(2);
+		options.setIndentWithIndicator(true);
+		options.setSplitLines(false);
+		return new Yaml(options).dump(automation);
 	}
 
 	/** The service call that puts an entity into a state, when there is a safe one. */
@@ -127,63 +145,6 @@ final class Suggestions {
 
 	private static String id(String... parts) {
 		return String.join("_", parts).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-	}
-
-	/**
-	 * Just enough YAML for automations: maps, lists, strings and numbers, block style.
-	 */
-	static final class Yaml {
-
-		private Yaml() {
-		}
-
-		static void write(Object value, int indent, StringBuilder out) {
-			if (value instanceof Map<?, ?> map) {
-				for (Map.Entry<?, ?> entry : map.entrySet()) {
-					out.append("  ".repeat(indent)).append(entry.getKey()).append(':');
-					writeValue(entry.getValue(), indent, out);
-				}
-			}
-		}
-
-		private static void writeValue(Object value, int indent, StringBuilder out) {
-			if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-				out.append('\n');
-				write(map, indent + 1, out);
-			}
-			else if (value instanceof List<?> list && !list.isEmpty()) {
-				out.append('\n');
-				for (Object item : list) {
-					out.append("  ".repeat(indent + 1)).append("- ");
-					if (item instanceof Map<?, ?> map) {
-						StringBuilder nested = new StringBuilder();
-						write(map, indent + 2, nested);
-						out.append(nested.substring((indent + 2) * 2));
-					}
-					else {
-						out.append(scalar(item)).append('\n');
-					}
-				}
-			}
-			else if (value instanceof List<?>) {
-				out.append(" []\n");
-			}
-			else if (value instanceof Map<?, ?>) {
-				out.append(" {}\n");
-			}
-			else {
-				out.append(' ').append(scalar(value)).append('\n');
-			}
-		}
-
-		private static String scalar(Object value) {
-			if (value instanceof Number || value instanceof Boolean) {
-				return value.toString();
-			}
-			String text = value.toString();
-			return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-		}
-
 	}
 
 }

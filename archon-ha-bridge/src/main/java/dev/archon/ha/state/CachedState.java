@@ -1,13 +1,15 @@
 package dev.archon.ha.state;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * One entity's state as Home Assistant sent it, with what the cache needs to filter and
@@ -28,7 +30,7 @@ public final class CachedState {
 	 * the next change before anyone reads them, so serializing every change would cost
 	 * the event path for nothing.
 	 */
-	private volatile byte @Nullable [] body;
+	private volatile @Nullable SerializedString text;
 
 	/**
 	 * A state.
@@ -50,7 +52,7 @@ public final class CachedState {
 	 * @param json a state object of Home Assistant
 	 * @return the cached form, or {@code null} when it has no valid entity id
 	 */
-	public static @Nullable CachedState of(JsonNode json) {
+	static @Nullable CachedState of(JsonNode json) {
 		String entityId = json.path("entity_id").asString("");
 		if (!EntityIds.isValid(entityId)) {
 			return null;
@@ -63,11 +65,11 @@ public final class CachedState {
 		return this.entityId;
 	}
 
-	public String domain() {
+	String domain() {
 		return this.domain;
 	}
 
-	public Instant lastUpdated() {
+	Instant lastUpdated() {
 		return this.lastUpdated;
 	}
 
@@ -75,39 +77,43 @@ public final class CachedState {
 	 * The state object exactly as Home Assistant sent it.
 	 * @return the state object; never to be modified
 	 */
-	public JsonNode json() {
+	JsonNode json() {
 		return this.json;
 	}
 
 	/**
-	 * The state object as UTF-8 JSON, so that a read is a copy of these bytes rather than
-	 * a serialization.
-	 * @return the bytes; never to be modified
+	 * The state object as JSON text.
+	 * @return the text, serialized once
 	 */
-	public byte[] body() {
-		byte[] bytes = this.body;
-		if (bytes == null) {
-			// JsonNode renders itself as valid JSON. Two first readers may both do it,
-			// with the same result.
-			bytes = this.json.toString().getBytes(StandardCharsets.UTF_8);
-			this.body = bytes;
-		}
-		return bytes;
+	String text() {
+		return serialized().getValue();
 	}
 
 	/**
-	 * The state object as JSON text.
-	 * @return the text of {@link #body()}
+	 * The state object as a node that writes its cached JSON as it is, so that a read
+	 * copies the bytes serialized once rather than serializing the tree again.
+	 * @return the node
 	 */
-	public String bodyText() {
-		return new String(body(), StandardCharsets.UTF_8);
+	public JsonNode rawJson() {
+		return JsonNodeFactory.instance.rawValueNode(new RawValue(serialized()));
+	}
+
+	private SerializedString serialized() {
+		SerializedString serialized = this.text;
+		if (serialized == null) {
+			// JsonNode renders itself as valid JSON. Two first readers may both do it,
+			// with the same result. SerializedString keeps its UTF-8 bytes once written.
+			serialized = new SerializedString(this.json.toString());
+			this.text = serialized;
+		}
+		return serialized;
 	}
 
 	public String state() {
 		return this.json.path("state").asString("");
 	}
 
-	public String friendlyName() {
+	String friendlyName() {
 		return this.json.path("attributes").path("friendly_name").asString("");
 	}
 

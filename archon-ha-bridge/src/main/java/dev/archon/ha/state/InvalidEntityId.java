@@ -7,7 +7,7 @@ public class InvalidEntityId extends RuntimeException {
 
 	private final String entityId;
 
-	public InvalidEntityId(String entityId) {
+	InvalidEntityId(String entityId) {
 		super("'" + entityId + "' is not a valid entity id: Home Assistant expects <domain>.<object_id> in lower-case"
 				+ " letters, digits and single underscores, neither part starting or ending with an underscore");
 		this.entityId = entityId;

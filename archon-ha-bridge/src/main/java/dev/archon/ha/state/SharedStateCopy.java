@@ -56,7 +56,7 @@ class SharedStateCopy implements SmartLifecycle {
 	void replaceAll(Map<String, CachedState> snapshot) {
 		try {
 			Map<String, String> values = new HashMap<>(snapshot.size() * 2);
-			snapshot.forEach((id, state) -> values.put(id, state.bodyText()));
+			snapshot.forEach((id, state) -> values.put(id, state.text()));
 			String key = this.settings.redisKey();
 			Object[] gone = this.redis.opsForHash()
 				.keys(key)
@@ -89,7 +89,7 @@ class SharedStateCopy implements SmartLifecycle {
 		}
 		taken.forEach((id, value) -> {
 			if (value instanceof CachedState state) {
-				puts.put(id, state.bodyText());
+				puts.put(id, state.text());
 			}
 		});
 		Object[] removed = taken.entrySet()

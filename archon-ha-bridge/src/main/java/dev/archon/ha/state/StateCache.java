@@ -3,7 +3,6 @@ package dev.archon.ha.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ public class StateCache {
 	/** When the cache was last known to be current: now while synchronised. */
 	private volatile Instant currentAt;
 
-	public StateCache(Clock clock, MeterRegistry meters) {
+	StateCache(Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.currentAt = clock.instant();
 		Gauge.builder("archon.ha.cache.size", this.states, Map::size)
@@ -50,10 +49,6 @@ public class StateCache {
 
 	public int size() {
 		return this.states.size();
-	}
-
-	public Collection<CachedState> all() {
-		return this.states.values();
 	}
 
 	/**
@@ -82,10 +77,6 @@ public class StateCache {
 		// Without the registries, the area is only known when an integration reports it.
 		String fromAttributes = state.json().path("attributes").path("area_id").asString("");
 		return fromAttributes.equals(key);
-	}
-
-	public @Nullable Area area(String entityId) {
-		return this.areas.get(entityId);
 	}
 
 	public boolean isSynchronised() {
@@ -148,7 +139,7 @@ public class StateCache {
 	 * @param id its id
 	 * @param name its name
 	 */
-	public record Area(String id, String name) {
+	record Area(String id, String name) {
 
 	}
 

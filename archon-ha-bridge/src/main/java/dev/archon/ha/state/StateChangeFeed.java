@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import dev.archon.api.wire.ha.StateChanged;
+
 /**
  * Hands state changes to subscribers (the SSE streams). Each subscriber has a bounded
  * queue drained by a thread of its own, so a slow client never holds up the WebSocket
@@ -20,7 +22,7 @@ public class StateChangeFeed {
 
 	private final int buffer;
 
-	public StateChangeFeed(int buffer) {
+	StateChangeFeed(int buffer) {
 		this.buffer = buffer;
 	}
 
@@ -28,12 +30,11 @@ public class StateChangeFeed {
 	 * Subscribes to state changes.
 	 * @param domain only changes of this domain, when given
 	 * @param entityIds only changes of these entities, when not empty
-	 * @param sink receives each change's data ({@code entity_id}, {@code old_state},
-	 * {@code new_state}); an exception from it ends the subscription
+	 * @param sink receives each change; an exception from it ends the subscription
 	 * @param ended called once when the subscription ends
 	 * @return the subscription
 	 */
-	public Subscription subscribe(@Nullable String domain, Set<String> entityIds, Consumer<JsonNode> sink,
+	public Subscription subscribe(@Nullable String domain, Set<String> entityIds, Consumer<StateChanged> sink,
 			Runnable ended) {
 		Subscription subscription = new Subscription(domain, Set.copyOf(entityIds), sink, ended,
 				new ArrayBlockingQueue<>(this.buffer));
@@ -42,14 +43,15 @@ public class StateChangeFeed {
 		return subscription;
 	}
 
-	public int subscribers() {
-		return this.subscriptions.size();
-	}
-
 	void publish(String entityId, JsonNode data) {
+		if (this.subscriptions.isEmpty()) {
+			// Most changes have no one streaming them: the event path stays as it was.
+			return;
+		}
 		String domain = EntityIds.domain(entityId);
+		StateChanged change = StateChanged.of(data);
 		for (Subscription subscription : this.subscriptions) {
-			if (subscription.wants(entityId, domain) && !subscription.queue.offer(data)) {
+			if (subscription.wants(entityId, domain) && !subscription.queue.offer(change)) {
 				subscription.cancel();
 			}
 		}
@@ -60,22 +62,23 @@ public class StateChangeFeed {
 	 */
 	public final class Subscription {
 
-		private static final JsonNode END = tools.jackson.databind.node.MissingNode.getInstance();
+		/** Told apart by identity: no change of Home Assistant's is this instance. */
+		private static final StateChanged END = new StateChanged("", null, null);
 
 		private final @Nullable String domain;
 
 		private final Set<String> entityIds;
 
-		private final Consumer<JsonNode> sink;
+		private final Consumer<StateChanged> sink;
 
 		private final Runnable ended;
 
-		private final BlockingQueue<JsonNode> queue;
+		private final BlockingQueue<StateChanged> queue;
 
 		private volatile boolean cancelled;
 
-		Subscription(@Nullable String domain, Set<String> entityIds, Consumer<JsonNode> sink, Runnable ended,
-				BlockingQueue<JsonNode> queue) {
+		Subscription(@Nullable String domain, Set<String> entityIds, Consumer<StateChanged> sink, Runnable ended,
+				BlockingQueue<StateChanged> queue) {
 			this.domain = domain;
 			this.entityIds = entityIds;
 			this.sink = sink;
@@ -100,7 +103,7 @@ public class StateChangeFeed {
 		private void drain() {
 			try {
 				while (!this.cancelled) {
-					JsonNode next = this.queue.take();
+					StateChanged next = this.queue.take();
 					if (next == END) {
 						break;
 					}

@@ -1,6 +1,7 @@
 package dev.archon.ha.client;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,7 +59,8 @@ class TokenSecrecyTests {
 	}
 
 	private static HomeAssistantConnection connection(String url, String token) {
-		return new HomeAssistantConnection(properties(url, token), JsonMapper.builder().build(),
+		return new HomeAssistantConnection(properties(url, token), HttpClient.newHttpClient(),
+				JsonMapper.builder().build(),
 				new StaticListableBeanFactory().getBeanProvider(HomeAssistantListener.class),
 				new SimpleMeterRegistry());
 	}

@@ -12,6 +12,7 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.archon.api.wire.ha.PatternReport;
 import dev.archon.ha.control.AllowList;
 import dev.archon.ha.control.ServiceNotAllowed;
 

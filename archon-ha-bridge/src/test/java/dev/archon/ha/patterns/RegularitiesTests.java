@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.archon.api.wire.ha.PatternReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegularitiesTests {

@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.archon.api.wire.ha.PatternReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +95,23 @@ class SuggestionsTests {
 		List<PatternReport.Suggestion> suggestions = Suggestions.from(List.of(KITCHEN, weak), List.of(HALL, rare), 0.6,
 				json);
 		assertThat(suggestions).extracting(PatternReport.Suggestion::confidence).containsExactly(0.86, 0.75);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "kitchen: main", "kitchen #2", "the \"big\" lamp", "it's", "two\nlines", "on", "06:45:00",
+			"- dash", "{braces}", "back\\slash", " padded ", "%percent", "&anchor", "*alias", "!tag" })
+	void writesYamlThatReadsBackAsTheEditorsJsonWhateverTheNames(String name) {
+		// 17:30:00 unquoted would be a number in base 60 to YAML 1.1, as Home Assistant
+		// reads it.
+		PatternReport.Regularity regularity = new PatternReport.Regularity("light." + name, "on", "weekdays", "17:30",
+				7, 0.85, "The " + name + " light turns on at 17:30");
+		PatternReport.CoOccurrence pair = new PatternReport.CoOccurrence("binary_sensor." + name, name,
+				"switch." + name, "on", 120, 30, 0.86, 60.0, name + " follows: \"" + name + "\"");
+		List<PatternReport.Suggestion> suggestions = Suggestions.from(List.of(regularity), List.of(pair), 0.6, json);
+		assertThat(suggestions).hasSize(2).allSatisfy((suggestion) -> {
+			Map<String, Object> automation = new Yaml().load(suggestion.yaml());
+			assertThat(automation).isEqualTo(json.convertValue(suggestion.config(), Map.class));
+		});
 	}
 
 	@Test

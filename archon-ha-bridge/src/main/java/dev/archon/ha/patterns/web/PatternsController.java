@@ -5,13 +5,14 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
+import dev.archon.api.wire.ha.AutomationRequest;
+import dev.archon.api.wire.ha.PatternReport;
+import dev.archon.api.wire.ha.SavedAutomation;
 import dev.archon.ha.patterns.Automations;
 import dev.archon.ha.patterns.PatternAnalysis;
-import dev.archon.ha.patterns.PatternReport;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,31 +59,11 @@ class PatternsController {
 	 * create, unless {@code replace=true} asks to overwrite it anyway.
 	 */
 	@PostMapping("/automations")
-	ResponseEntity<Saved> create(@RequestBody AutomationRequest request,
+	ResponseEntity<SavedAutomation> create(@RequestBody @Valid AutomationRequest request,
 			@RequestParam(defaultValue = "false") boolean replace) {
-		Automations.Saved saved = this.automations.save(request.config(), replace);
-		Saved body = new Saved(saved.id(), saved.replaced());
-		return saved.replaced() ? ResponseEntity.ok(body)
-				: ResponseEntity.created(URI.create("/api/v1/ha/automations/" + saved.id())).body(body);
-	}
-
-	/**
-	 * An automation to create.
-	 *
-	 * @param config the automation editor's JSON, such as a suggestion's {@code config}
-	 */
-	record AutomationRequest(@NotNull JsonNode config) {
-
-	}
-
-	/**
-	 * A saved automation.
-	 *
-	 * @param id its id in Home Assistant
-	 * @param replaced whether it replaced an automation of the same id
-	 */
-	record Saved(String id, boolean replaced) {
-
+		SavedAutomation saved = this.automations.save(request.config(), replace);
+		return saved.replaced() ? ResponseEntity.ok(saved)
+				: ResponseEntity.created(URI.create("/api/v1/ha/automations/" + saved.id())).body(saved);
 	}
 
 }

@@ -1,20 +1,22 @@
 package dev.archon.ha.state.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import dev.archon.api.wire.ha.StatesPage;
 import dev.archon.ha.state.CachedState;
 import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
 import dev.archon.ha.state.StateCache;
 import dev.archon.ha.state.StateChangeFeed;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
@@ -34,8 +36,6 @@ class StatesController {
 
 	private static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
-	private static final byte[] END_OF_PAGE = "]}".getBytes(StandardCharsets.UTF_8);
-
 	private final StateCache cache;
 
 	private final StateChangeFeed feed;
@@ -46,41 +46,33 @@ class StatesController {
 	}
 
 	/**
-	 * States that match a query: {@code count}, {@code synchronised} (whether the cache
-	 * is synchronised with Home Assistant, or a possibly stale copy) and {@code states},
-	 * as Home Assistant gives them, ordered by entity id. Written from each state's
-	 * cached bytes, so that a read serializes nothing.
+	 * States that match a query, written from each state's cached JSON, so that a read
+	 * serializes no state again.
 	 */
 	@GetMapping("/states")
-	ResponseEntity<byte[]> states(@RequestParam(required = false) @Nullable String domain,
+	ResponseEntity<StatesPage> states(@RequestParam(required = false) @Nullable String domain,
 			@RequestParam(required = false) @Nullable String area,
 			@RequestParam(name = "q", required = false) @Nullable String text) {
-		List<CachedState> states = this.cache.find(blankToNull(domain), blankToNull(area), blankToNull(text));
-		int size = 64;
-		for (CachedState state : states) {
-			size += state.body().length + 1;
-		}
-		ByteArrayOutputStream page = new ByteArrayOutputStream(size);
-		page.writeBytes(
-				("{\"count\":" + states.size() + ",\"synchronised\":" + this.cache.isSynchronised() + ",\"states\":[")
-					.getBytes(StandardCharsets.UTF_8));
-		for (int i = 0; i < states.size(); i++) {
-			if (i > 0) {
-				page.write(',');
-			}
-			page.writeBytes(states.get(i).body());
-		}
-		page.writeBytes(END_OF_PAGE);
-		return json(page.toByteArray());
+		List<JsonNode> states = this.cache.find(blankToNull(domain), blankToNull(area), blankToNull(text))
+			.stream()
+			.map(CachedState::rawJson)
+			.toList();
+		boolean synchronised = this.cache.isSynchronised();
+		long age = this.cache.staleness().toSeconds();
+		return withAge(synchronised, age).body(new StatesPage(states.size(), synchronised, !synchronised, age, states));
 	}
 
+	/**
+	 * One state, as Home Assistant gives it; while it may be stale, the {@code Age}
+	 * header says how long ago it was last known to be current.
+	 */
 	@GetMapping("/states/{entityId}")
-	ResponseEntity<byte[]> state(@PathVariable String entityId) {
+	ResponseEntity<JsonNode> state(@PathVariable String entityId) {
 		CachedState state = this.cache.get(InvalidEntityId.check(entityId));
 		if (state == null) {
 			throw new EntityNotFound(entityId);
 		}
-		return json(state.body());
+		return withAge(this.cache.isSynchronised(), this.cache.staleness().toSeconds()).body(state.rawJson());
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -112,8 +104,16 @@ class StatesController {
 		return emitter;
 	}
 
-	private static ResponseEntity<byte[]> json(byte[] body) {
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	/**
+	 * A 200 that carries the {@code Age} of a copy that is not synchronised, as a cache
+	 * in HTTP's sense says how old what it serves is.
+	 */
+	private static ResponseEntity.BodyBuilder withAge(boolean synchronised, long ageSeconds) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (!synchronised) {
+			response.header(HttpHeaders.AGE, Long.toString(ageSeconds));
+		}
+		return response;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,12 +1,9 @@
-package dev.archon.ha.web;
+package dev.archon.ha.problem;
+
+import java.time.Duration;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.archon.api.problem.ProblemType;
 import dev.archon.api.problem.Problems;
@@ -20,34 +17,42 @@ import dev.archon.ha.patterns.InvalidAutomation;
 import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
 
-/**
- * The problems of the bridge's own failures, as RFC 9457 bodies; the same mapping serves
- * the per-operation results of a batch.
- */
-@RestControllerAdvice
-public class HaProblems {
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
-	@ExceptionHandler({ InvalidEntityId.class, EntityNotFound.class, InvalidServiceCall.class, ServiceNotAllowed.class,
-			RateLimited.class, HomeAssistantUnavailable.class, CommandFailed.class, InvalidAutomation.class,
-			ForeignAutomationExists.class })
-	ResponseEntity<ProblemDetail> handle(RuntimeException ex) {
-		ProblemDetail problem = problemFor(ex);
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
-		if (ex instanceof RateLimited limited) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
-		}
-		else if (ex instanceof HomeAssistantUnavailable unavailable) {
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
-		}
-		return response.body(problem);
+/**
+ * The problem from the catalogue that answers each of the bridge's failures, with the
+ * context its exception carries and the {@code Retry-After} of a failure that passes. One
+ * mapping serves a single call's error answer and each failed operation of a batch, so
+ * that both say the same about the same failure.
+ */
+public final class HaProblems {
+
+	private HaProblems() {
 	}
 
 	/**
-	 * The problem that answers a failure.
+	 * The error answer to a failure.
 	 * @param ex the failure
-	 * @return its problem, an internal error for anything unexpected
+	 * @return its answer; an internal error, which reveals nothing, for anything
+	 * unexpected
 	 */
-	public static ProblemDetail problemFor(Throwable ex) {
+	public static ErrorResponse of(Throwable ex) {
+		ErrorResponse.Builder response = ErrorResponse.builder(ex, problem(ex));
+		@Nullable Duration retryAfter = switch (ex) {
+			case RateLimited limited -> limited.retryAfter();
+			case HomeAssistantUnavailable unavailable -> unavailable.retryAfter();
+			default -> null;
+		};
+		if (retryAfter != null) {
+			// Whole seconds, at least one: Retry-After: 0 would invite a busy loop.
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+		}
+		return response.build();
+	}
+
+	private static ProblemDetail problem(Throwable ex) {
 		return switch (ex) {
 			case InvalidEntityId invalid ->
 				with(Problems.of(ProblemType.VALIDATION, invalid.getMessage()), "entityId", invalid.entityId());
@@ -79,7 +84,7 @@ public class HaProblems {
 					+ "; the call may or may not have taken effect, and it is not repeated automatically because"
 					+ " repeating it could do something else");
 		};
-		problem.setProperty("outcome", failed.outcome().name().toLowerCase(java.util.Locale.ROOT));
+		problem.setProperty("outcome", failed.outcome().name().toLowerCase(Locale.ROOT));
 		if (failed.code() != null) {
 			problem.setProperty("homeAssistantCode", failed.code());
 		}

@@ -1,4 +1,4 @@
-package dev.archon.ha.patterns;
+package dev.archon.api.wire.ha;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a week (or more) of history says about a home.
+ * What a week (or more) of history says about a home: {@code GET /api/v1/ha/patterns}.
  *
  * @param from the period's start
  * @param to its end
