@@ -6,9 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import dev.archon.api.wire.vector.IndexSummary;
+import dev.archon.api.wire.vector.IngestRequest;
+import dev.archon.api.wire.vector.IngestRequest.DocumentInput;
+import dev.archon.api.wire.vector.IngestResponse;
 import dev.archon.api.wire.vector.PageContent;
 import dev.archon.api.wire.vector.SearchHit;
 import dev.archon.api.wire.vector.SearchRequest;
@@ -30,6 +33,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
@@ -60,7 +64,7 @@ class VectorIntegrationTests {
 
 	RestClient client;
 
-	Map<String, Object> ingested;
+	IngestResponse ingested;
 
 	@BeforeAll
 	void ingestCorpus() {
@@ -71,7 +75,7 @@ class VectorIntegrationTests {
 			})
 			.build();
 		this.jdbc.sql("DELETE FROM site_pages").update();
-		this.ingested = post("/api/v1/vector/documents", Map.of("source", SOURCE, "documents", Corpora.documents()));
+		this.ingested = ingest(new IngestRequest(SOURCE, Corpora.documents(), null));
 		// Random vectors in another source make the table large enough that the planner
 		// prefers the ANN index to a scan, as it would in production.
 		this.jdbc.sql("""
@@ -81,18 +85,17 @@ class VectorIntegrationTests {
 				FROM generate_series(1, 20000) AS n
 				""").update();
 		this.jdbc.sql("ANALYZE site_pages").update();
-		Map<String, Object> reindexed = post("/api/v1/vector/reindex", Map.of());
-		assertThat(reindexed).containsKey("lists");
+		IndexSummary reindexed = this.client.post().uri("/api/v1/vector/reindex").retrieve().body(IndexSummary.class);
+		assertThat(reindexed.lists()).isPositive();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> post(String path, Object body) {
+	private IngestResponse ingest(IngestRequest request) {
 		return this.client.post()
-			.uri(path)
+			.uri("/api/v1/vector/documents")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
+			.body(request)
 			.retrieve()
-			.body(Map.class);
+			.body(IngestResponse.class);
 	}
 
 	@Test
@@ -103,11 +106,11 @@ class VectorIntegrationTests {
 			.body(new ParameterizedTypeReference<>() {
 			});
 		int pages = Corpora.documents().size();
-		assertThat(this.ingested).containsEntry("documents", pages);
+		assertThat(this.ingested.documents()).isEqualTo(pages);
 		assertThat(sources).filteredOn((s) -> s.source().equals(SOURCE))
 			.singleElement()
 			.satisfies((s) -> assertThat(s.pages()).isEqualTo(pages))
-			.satisfies((s) -> assertThat(s.chunks()).isEqualTo(((Number) this.ingested.get("chunks")).longValue()));
+			.satisfies((s) -> assertThat(s.chunks()).isEqualTo(this.ingested.chunks()));
 	}
 
 	@ParameterizedTest
@@ -178,11 +181,10 @@ class VectorIntegrationTests {
 	void reingestionReplacesAPagesChunks() {
 		String url = "https://example.test/replaced";
 		String longPage = "# Old\n\n" + "An old sentence about zebras. ".repeat(200);
-		post("/api/v1/vector/documents",
-				Map.of("source", "replace_test", "documents", List.of(Map.of("url", url, "content", longPage))));
+		ingest(new IngestRequest("replace_test", List.of(new DocumentInput(url, null, longPage, null)), null));
 		assertThat(chunks(url)).hasSizeGreaterThan(1);
-		post("/api/v1/vector/documents", Map.of("source", "replace_test", "documents",
-				List.of(Map.of("url", url, "content", "# New\n\nOne new sentence about giraffes.\n"))));
+		ingest(new IngestRequest("replace_test",
+				List.of(new DocumentInput(url, null, "# New\n\nOne new sentence about giraffes.\n", null)), null));
 		assertThat(chunks(url)).containsExactly("# New\n\nOne new sentence about giraffes.\n");
 	}
 
@@ -195,21 +197,22 @@ class VectorIntegrationTests {
 
 	@Test
 	void reportsInvalidDocumentsByIndexAndStoresNothingUnlessPartial() {
-		List<Map<String, Object>> documents = List.of(Map.of("url", "https://example.test/valid", "content", "Fine."),
-				Map.of("content", "No URL."));
+		List<DocumentInput> documents = List.of(new DocumentInput("https://example.test/valid", null, "Fine.", null),
+				new DocumentInput(null, null, "No URL.", null));
 		var refused = this.client.post()
 			.uri("/api/v1/vector/documents")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("source", "partial_test", "documents", documents))
+			.body(new IngestRequest("partial_test", documents, null))
 			.retrieve()
-			.toEntity(Map.class);
+			.toEntity(ProblemDetail.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat(refused.getBody().get("rejected")).asString().contains("index=1").contains("url is missing");
+		assertThat(refused.getBody().getProperties().get("rejected")).asString()
+			.contains("index=1")
+			.contains("url is missing");
 		assertThat(chunks("https://example.test/valid")).isEmpty();
-		Map<String, Object> partial = post("/api/v1/vector/documents",
-				Map.of("source", "partial_test", "partial", true, "documents", documents));
-		assertThat(partial).containsEntry("documents", 1);
+		IngestResponse partial = ingest(new IngestRequest("partial_test", documents, true));
+		assertThat(partial.documents()).isEqualTo(1);
 		assertThat(chunks("https://example.test/valid")).containsExactly("Fine.");
 	}
 
