@@ -17,6 +17,7 @@ import dev.archon.api.wire.vector.SearchHit;
 import dev.archon.api.wire.vector.SearchRequest;
 import dev.archon.api.wire.vector.SearchResponse;
 import dev.archon.api.wire.vector.SourceSummary;
+import dev.archon.api.wire.vector.VectorApi;
 import dev.archon.test.UsesRealServices;
 import dev.archon.vector.search.Search;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,13 +30,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +66,8 @@ class VectorIntegrationTests {
 
 	RestClient client;
 
+	VectorApi vector;
+
 	IngestResponse ingested;
 
 	@BeforeAll
@@ -74,8 +78,11 @@ class VectorIntegrationTests {
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
+		this.vector = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(this.client))
+			.build()
+			.createClient(VectorApi.class);
 		this.jdbc.sql("DELETE FROM site_pages").update();
-		this.ingested = ingest(new IngestRequest(SOURCE, Corpora.documents(), null));
+		this.ingested = this.vector.ingest(new IngestRequest(SOURCE, Corpora.documents(), null));
 		// Random vectors in another source make the table large enough that the planner
 		// prefers the ANN index to a scan, as it would in production.
 		this.jdbc.sql("""
@@ -85,26 +92,13 @@ class VectorIntegrationTests {
 				FROM generate_series(1, 20000) AS n
 				""").update();
 		this.jdbc.sql("ANALYZE site_pages").update();
-		IndexSummary reindexed = this.client.post().uri("/api/v1/vector/reindex").retrieve().body(IndexSummary.class);
+		IndexSummary reindexed = this.vector.reindex(null, null);
 		assertThat(reindexed.lists()).isPositive();
-	}
-
-	private IngestResponse ingest(IngestRequest request) {
-		return this.client.post()
-			.uri("/api/v1/vector/documents")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(request)
-			.retrieve()
-			.body(IngestResponse.class);
 	}
 
 	@Test
 	void storesEveryPageOfTheCorpus() {
-		List<SourceSummary> sources = this.client.get()
-			.uri("/api/v1/vector/sources")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		List<SourceSummary> sources = this.vector.sources();
 		int pages = Corpora.documents().size();
 		assertThat(this.ingested.documents()).isEqualTo(pages);
 		assertThat(sources).filteredOn((s) -> s.source().equals(SOURCE))
@@ -130,12 +124,7 @@ class VectorIntegrationTests {
 					retry a model request after a transient HTTP error                  | retries.md, models/http-request-retries.md
 					""")
 	void findsThePageThatAnswers(String query, String expected) {
-		SearchResponse response = this.client.post()
-			.uri("/api/v1/vector/search")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new SearchRequest(query, SOURCE, 5, null, null))
-			.retrieve()
-			.body(SearchResponse.class);
+		SearchResponse response = this.vector.search(new SearchRequest(query, SOURCE, 5, null, null));
 		Set<String> expectedUrls = Set.of(expected.split(",\\s*"))
 			.stream()
 			.map((path) -> Corpora.BASE_URL + path)
@@ -163,17 +152,10 @@ class VectorIntegrationTests {
 	@Test
 	void pageContentGivesBackThePage() throws Exception {
 		String expected = Files.readString(Corpora.pydanticAiDocs().resolve("timeouts.md"));
-		PageContent page = this.client.get()
-			.uri("/api/v1/vector/pages/content?url={url}", Corpora.BASE_URL + "timeouts.md")
-			.retrieve()
-			.body(PageContent.class);
+		PageContent page = this.vector.page(Corpora.BASE_URL + "timeouts.md");
 		assertThat(page.truncated()).isFalse();
 		assertThat(page.content()).isEqualTo(expected);
-		List<String> urls = this.client.get()
-			.uri("/api/v1/vector/pages?source={source}", SOURCE)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		List<String> urls = this.vector.pages(SOURCE);
 		assertThat(urls).contains(Corpora.BASE_URL + "timeouts.md").hasSize(Corpora.documents().size());
 	}
 
@@ -181,9 +163,10 @@ class VectorIntegrationTests {
 	void reingestionReplacesAPagesChunks() {
 		String url = "https://example.test/replaced";
 		String longPage = "# Old\n\n" + "An old sentence about zebras. ".repeat(200);
-		ingest(new IngestRequest("replace_test", List.of(new DocumentInput(url, null, longPage, null)), null));
+		this.vector
+			.ingest(new IngestRequest("replace_test", List.of(new DocumentInput(url, null, longPage, null)), null));
 		assertThat(chunks(url)).hasSizeGreaterThan(1);
-		ingest(new IngestRequest("replace_test",
+		this.vector.ingest(new IngestRequest("replace_test",
 				List.of(new DocumentInput(url, null, "# New\n\nOne new sentence about giraffes.\n", null)), null));
 		assertThat(chunks(url)).containsExactly("# New\n\nOne new sentence about giraffes.\n");
 	}
@@ -211,7 +194,7 @@ class VectorIntegrationTests {
 			.contains("index=1")
 			.contains("url is missing");
 		assertThat(chunks("https://example.test/valid")).isEmpty();
-		IngestResponse partial = ingest(new IngestRequest("partial_test", documents, true));
+		IngestResponse partial = this.vector.ingest(new IngestRequest("partial_test", documents, true));
 		assertThat(partial.documents()).isEqualTo(1);
 		assertThat(chunks("https://example.test/valid")).containsExactly("Fine.");
 	}
