@@ -40,19 +40,19 @@ import org.springframework.beans.factory.DisposableBean;
  * <p>
  * What is left once both run on equal terms, measured under JMH by
  * {@code ./archon bench embedders} against langchain4j's model on the same fixed pool of
- * two workers with one intra-op thread (figures in {@code bench/results/embedders.json},
- * taken on two cores that other builds kept busy, load average about 17): about 1.1 times
- * the chunks per second on batches of 64 corpus chunks, within the run's noise (both
- * truncate at the tokenizer file's 128 tokens, so the model's work dominates); and about
- * 2.5 times the single queries per second, where the model's work is small and the work
- * around it shows (langchain4j tokenizes each text three times; the benchmark does not
- * tell this apart from other causes). An earlier figure of 1.46 times on batches compared
- * against langchain4j's default executor and ONNX's default threads, not the code around
- * the model. Several texts per call (padded, similar lengths together) are possible but
- * not the default: they were no faster, and since the quantized model quantizes
- * activations with one scale per tensor, the other texts of a batch shift a vector
- * (cosine down to 0.984 against the same text alone). With one text per call the vectors
- * are langchain4j's own.
+ * two workers with one intra-op thread (figures in {@code bench/results/embedders.json};
+ * two runs on two cores that other builds kept busy, load averages 11 to 21): 1.11 and
+ * 1.06 times the chunks per second on batches of 64 corpus chunks, within each run's
+ * noise (both truncate at the tokenizer file's 128 tokens, so the model's work
+ * dominates); and 2.51 and 1.87 times the single queries per second, where the model's
+ * work is small and the work around it shows (langchain4j tokenizes each text three
+ * times; the benchmark does not tell this apart from other causes). An earlier figure of
+ * 1.46 times on batches compared against langchain4j's default executor and ONNX's
+ * default threads, not the code around the model. Several texts per call (padded, similar
+ * lengths together) are possible but not the default: they were no faster, and since the
+ * quantized model quantizes activations with one scale per tensor, the other texts of a
+ * batch shift a vector (cosine down to 0.984 against the same text alone). With one text
+ * per call the vectors are langchain4j's own.
  */
 class OnnxEmbedder implements Embedder, DisposableBean {
 
