@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+
+import dev.archon.api.wire.vector.IngestRequest.DocumentInput;
 
 /**
  * The real documentation corpus the tests and the benchmark ingest:
@@ -41,16 +42,16 @@ public final class Corpora {
 
 	/**
 	 * The corpus's Markdown pages as ingestion documents.
-	 * @return one {@code {url, title, content}} map per page
+	 * @return one document per page, without metadata
 	 */
-	public static List<Map<String, Object>> documents() {
+	public static List<DocumentInput> documents() {
 		Path root = pydanticAiDocs();
-		List<Map<String, Object>> documents = new ArrayList<>();
+		List<DocumentInput> documents = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(root)) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".md")).sorted().toList()) {
 				String relative = root.relativize(file).toString();
-				documents.add(Map.of("url", BASE_URL + relative, "title", relative.replace(".md", ""), "content",
-						Files.readString(file)));
+				documents.add(new DocumentInput(BASE_URL + relative, relative.replace(".md", ""),
+						Files.readString(file), null));
 			}
 		}
 		catch (IOException ex) {

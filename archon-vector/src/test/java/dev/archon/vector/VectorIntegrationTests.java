@@ -6,14 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import dev.archon.api.wire.vector.IndexSummary;
+import dev.archon.api.wire.vector.IngestRequest;
+import dev.archon.api.wire.vector.IngestRequest.DocumentInput;
+import dev.archon.api.wire.vector.IngestResponse;
 import dev.archon.api.wire.vector.PageContent;
 import dev.archon.api.wire.vector.SearchHit;
 import dev.archon.api.wire.vector.SearchRequest;
 import dev.archon.api.wire.vector.SearchResponse;
 import dev.archon.api.wire.vector.SourceSummary;
+import dev.archon.api.wire.vector.VectorApi;
 import dev.archon.test.UsesRealServices;
 import dev.archon.vector.search.Search;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,12 +30,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +66,9 @@ class VectorIntegrationTests {
 
 	RestClient client;
 
-	Map<String, Object> ingested;
+	VectorApi vector;
+
+	IngestResponse ingested;
 
 	@BeforeAll
 	void ingestCorpus() {
@@ -70,8 +78,11 @@ class VectorIntegrationTests {
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
+		this.vector = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(this.client))
+			.build()
+			.createClient(VectorApi.class);
 		this.jdbc.sql("DELETE FROM site_pages").update();
-		this.ingested = post("/api/v1/vector/documents", Map.of("source", SOURCE, "documents", Corpora.documents()));
+		this.ingested = this.vector.ingest(new IngestRequest(SOURCE, Corpora.documents(), null));
 		// Random vectors in another source make the table large enough that the planner
 		// prefers the ANN index to a scan, as it would in production.
 		this.jdbc.sql("""
@@ -81,33 +92,19 @@ class VectorIntegrationTests {
 				FROM generate_series(1, 20000) AS n
 				""").update();
 		this.jdbc.sql("ANALYZE site_pages").update();
-		Map<String, Object> reindexed = post("/api/v1/vector/reindex", Map.of());
-		assertThat(reindexed).containsKey("lists");
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> post(String path, Object body) {
-		return this.client.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.body(Map.class);
+		IndexSummary reindexed = this.vector.reindex(null, null);
+		assertThat(reindexed.lists()).isPositive();
 	}
 
 	@Test
 	void storesEveryPageOfTheCorpus() {
-		List<SourceSummary> sources = this.client.get()
-			.uri("/api/v1/vector/sources")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		List<SourceSummary> sources = this.vector.sources();
 		int pages = Corpora.documents().size();
-		assertThat(this.ingested).containsEntry("documents", pages);
+		assertThat(this.ingested.documents()).isEqualTo(pages);
 		assertThat(sources).filteredOn((s) -> s.source().equals(SOURCE))
 			.singleElement()
 			.satisfies((s) -> assertThat(s.pages()).isEqualTo(pages))
-			.satisfies((s) -> assertThat(s.chunks()).isEqualTo(((Number) this.ingested.get("chunks")).longValue()));
+			.satisfies((s) -> assertThat(s.chunks()).isEqualTo(this.ingested.chunks()));
 	}
 
 	@ParameterizedTest
@@ -127,12 +124,7 @@ class VectorIntegrationTests {
 					retry a model request after a transient HTTP error                  | retries.md, models/http-request-retries.md
 					""")
 	void findsThePageThatAnswers(String query, String expected) {
-		SearchResponse response = this.client.post()
-			.uri("/api/v1/vector/search")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new SearchRequest(query, SOURCE, 5, null, null))
-			.retrieve()
-			.body(SearchResponse.class);
+		SearchResponse response = this.vector.search(new SearchRequest(query, SOURCE, 5, null, null));
 		Set<String> expectedUrls = Set.of(expected.split(",\\s*"))
 			.stream()
 			.map((path) -> Corpora.BASE_URL + path)
@@ -160,17 +152,10 @@ class VectorIntegrationTests {
 	@Test
 	void pageContentGivesBackThePage() throws Exception {
 		String expected = Files.readString(Corpora.pydanticAiDocs().resolve("timeouts.md"));
-		PageContent page = this.client.get()
-			.uri("/api/v1/vector/pages/content?url={url}", Corpora.BASE_URL + "timeouts.md")
-			.retrieve()
-			.body(PageContent.class);
+		PageContent page = this.vector.page(Corpora.BASE_URL + "timeouts.md");
 		assertThat(page.truncated()).isFalse();
 		assertThat(page.content()).isEqualTo(expected);
-		List<String> urls = this.client.get()
-			.uri("/api/v1/vector/pages?source={source}", SOURCE)
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		List<String> urls = this.vector.pages(SOURCE);
 		assertThat(urls).contains(Corpora.BASE_URL + "timeouts.md").hasSize(Corpora.documents().size());
 	}
 
@@ -178,11 +163,11 @@ class VectorIntegrationTests {
 	void reingestionReplacesAPagesChunks() {
 		String url = "https://example.test/replaced";
 		String longPage = "# Old\n\n" + "An old sentence about zebras. ".repeat(200);
-		post("/api/v1/vector/documents",
-				Map.of("source", "replace_test", "documents", List.of(Map.of("url", url, "content", longPage))));
+		this.vector
+			.ingest(new IngestRequest("replace_test", List.of(new DocumentInput(url, null, longPage, null)), null));
 		assertThat(chunks(url)).hasSizeGreaterThan(1);
-		post("/api/v1/vector/documents", Map.of("source", "replace_test", "documents",
-				List.of(Map.of("url", url, "content", "# New\n\nOne new sentence about giraffes.\n"))));
+		this.vector.ingest(new IngestRequest("replace_test",
+				List.of(new DocumentInput(url, null, "# New\n\nOne new sentence about giraffes.\n", null)), null));
 		assertThat(chunks(url)).containsExactly("# New\n\nOne new sentence about giraffes.\n");
 	}
 
@@ -195,21 +180,22 @@ class VectorIntegrationTests {
 
 	@Test
 	void reportsInvalidDocumentsByIndexAndStoresNothingUnlessPartial() {
-		List<Map<String, Object>> documents = List.of(Map.of("url", "https://example.test/valid", "content", "Fine."),
-				Map.of("content", "No URL."));
+		List<DocumentInput> documents = List.of(new DocumentInput("https://example.test/valid", null, "Fine.", null),
+				new DocumentInput(null, null, "No URL.", null));
 		var refused = this.client.post()
 			.uri("/api/v1/vector/documents")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("source", "partial_test", "documents", documents))
+			.body(new IngestRequest("partial_test", documents, null))
 			.retrieve()
-			.toEntity(Map.class);
+			.toEntity(ProblemDetail.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
-		assertThat(refused.getBody().get("rejected")).asString().contains("index=1").contains("url is missing");
+		assertThat(refused.getBody().getProperties().get("rejected")).asString()
+			.contains("index=1")
+			.contains("url is missing");
 		assertThat(chunks("https://example.test/valid")).isEmpty();
-		Map<String, Object> partial = post("/api/v1/vector/documents",
-				Map.of("source", "partial_test", "partial", true, "documents", documents));
-		assertThat(partial).containsEntry("documents", 1);
+		IngestResponse partial = this.vector.ingest(new IngestRequest("partial_test", documents, true));
+		assertThat(partial.documents()).isEqualTo(1);
 		assertThat(chunks("https://example.test/valid")).containsExactly("Fine.");
 	}
 

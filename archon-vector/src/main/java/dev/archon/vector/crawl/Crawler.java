@@ -1,7 +1,6 @@
 package dev.archon.vector.crawl;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.archon.api.lease.LeaseKeeper;
 import dev.archon.vector.VectorProperties;
 import dev.archon.vector.ingest.Document;
 import dev.archon.vector.ingest.Ingestion;
@@ -53,6 +53,8 @@ public class Crawler implements DisposableBean {
 
 	private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
+	private final LeaseKeeper leases;
+
 	Crawler(Crawls crawls, Ingestion ingestion, VectorProperties properties,
 			@Value("${archon.api.instance:vector}") String instance) {
 		this.crawls = crawls;
@@ -62,6 +64,7 @@ public class Crawler implements DisposableBean {
 		this.fetcher = new Fetcher(this.guard, this.settings.timeout(), this.settings.userAgent(),
 				this.settings.retries(), this.settings.robotsTtl());
 		this.owner = instance + "-" + UUID.randomUUID();
+		this.leases = new LeaseKeeper("crawls", this.settings.lease(), crawls::renew);
 	}
 
 	/**
@@ -116,9 +119,11 @@ public class Crawler implements DisposableBean {
 	}
 
 	private void run(Crawls.Claimed crawl) {
-		AtomicBoolean running = new AtomicBoolean(true);
-		Thread heartbeat = Thread.ofVirtual().start(() -> renewWhile(crawl.id(), running));
-		try {
+		// Once the lease is lost another instance continues the crawl; this one may
+		// finish
+		// the pages it is fetching, but its finish() no longer matches the owner.
+		try (LeaseKeeper.Held lease = this.leases.hold(crawl.id(), this.owner, () -> {
+		})) {
 			if (!crawl.discovered()) {
 				List<URI> found = (crawl.sitemap() != null)
 						? Discovery.fromSitemap(this.fetcher, crawl.sitemap(), crawl.maxPages())
@@ -151,10 +156,6 @@ public class Crawler implements DisposableBean {
 			logger.warn("Crawl {} failed: {}", crawl.id(), ex.getMessage());
 			this.crawls.finish(crawl.id(), this.owner, "failed", ex.getMessage());
 		}
-		finally {
-			running.set(false);
-			heartbeat.interrupt();
-		}
 	}
 
 	private void crawlOne(Crawls.Claimed crawl, URI url) {
@@ -173,27 +174,10 @@ public class Crawler implements DisposableBean {
 		}
 	}
 
-	private void renewWhile(UUID id, AtomicBoolean running) {
-		Duration every = this.settings.lease().dividedBy(3);
-		while (running.get()) {
-			try {
-				Thread.sleep(every);
-				if (running.get() && !this.crawls.renew(id, this.owner, this.settings.lease())) {
-					logger.warn("Lost the lease of crawl {}", id);
-				}
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Cannot renew the lease of crawl {}: {}", id, ex.getMessage());
-			}
-		}
-	}
-
 	@Override
 	public void destroy() {
 		this.workers.shutdownNow();
+		this.leases.close();
 	}
 
 }

@@ -31,21 +31,28 @@ import org.springframework.beans.factory.DisposableBean;
  * The in-process all-MiniLM-L6-v2 (quantized) through ONNX Runtime, with the model and
  * tokenizer that langchain4j's artifact ships. langchain4j's own
  * {@code AllMiniLmL6V2QuantizedEmbeddingModel} runs one ONNX call per text, each as a
- * future on an unbounded cached pool, with ONNX's default intra-op threads (one per core)
- * in every call, and tokenizes every text three times: under concurrent requests that
- * oversubscribes the two cores many times over. Here a fixed pool of {@code concurrency}
- * workers, shared by all requests, runs the model calls, each with {@code threads}
- * intra-op threads, so embedding never takes more than {@code threads × concurrency}
- * cores, and every text is tokenized once.
+ * future on a pool of its own (one thread per core unless given an executor), with ONNX's
+ * default intra-op threads (one per core) in every call, and tokenizes every text three
+ * times: under concurrent requests that oversubscribes the two cores many times over.
+ * Here a fixed pool of {@code concurrency} workers, shared by all requests, runs the
+ * model calls, each with {@code threads} intra-op threads, so embedding never takes more
+ * than {@code threads × concurrency} cores, and every text is tokenized once.
  * <p>
- * Measured on the corpus's chunks with two cores (see {@code EmbeddingThroughput}): two
- * single-threaded workers with one text per call embed about 1.5 times as many chunks per
- * second as langchain4j's {@code embedAll}, and one worker with two intra-op threads only
- * about 1.1 times. Several texts per call (padded, similar lengths together) are possible
- * but not the default: they were no faster, and since the quantized model quantizes
- * activations with one scale per tensor, the other texts of a batch shift a vector
- * (cosine down to 0.984 against the same text alone). With one text per call the vectors
- * are langchain4j's own.
+ * What is left once both run on equal terms, measured under JMH by
+ * {@code ./archon bench embedders} against langchain4j's model on the same fixed pool of
+ * two workers with one intra-op thread (figures in {@code bench/results/embedders.json};
+ * two runs on two cores that other builds kept busy, load averages 11 to 21): 1.11 and
+ * 1.06 times the chunks per second on batches of 64 corpus chunks, within each run's
+ * noise (both truncate at the tokenizer file's 128 tokens, so the model's work
+ * dominates); and 2.51 and 1.87 times the single queries per second, where the model's
+ * work is small and the work around it shows (langchain4j tokenizes each text three
+ * times; the benchmark does not tell this apart from other causes). An earlier figure of
+ * 1.46 times on batches compared against langchain4j's default executor and ONNX's
+ * default threads, not the code around the model. Several texts per call (padded, similar
+ * lengths together) are possible but not the default: they were no faster, and since the
+ * quantized model quantizes activations with one scale per tensor, the other texts of a
+ * batch shift a vector (cosine down to 0.984 against the same text alone). With one text
+ * per call the vectors are langchain4j's own.
  */
 class OnnxEmbedder implements Embedder, DisposableBean {
 

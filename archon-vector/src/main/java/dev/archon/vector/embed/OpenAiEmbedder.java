@@ -1,38 +1,53 @@
 package dev.archon.vector.embed;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 
-import org.springframework.http.MediaType;
+import dev.archon.vector.VectorProperties;
+import dev.archon.vector.http.RestClientHttpClientBuilder;
+
 import org.springframework.web.client.RestClient;
 
 /**
- * An OpenAI-compatible {@code /v1/embeddings} endpoint (OpenAI, Ollama, vLLM).
+ * An OpenAI-compatible {@code /v1/embeddings} endpoint (OpenAI, Ollama, vLLM) through
+ * langchain4j's model, which batches the texts and keeps their order. The vectors are
+ * checked against the configured dimension, which the store's column was made for, and
+ * scaled to unit length, which not every compatible server does.
  */
 class OpenAiEmbedder implements Embedder {
 
-	private final RestClient client;
+	private final EmbeddingModel model;
 
-	private final String model;
+	private final String modelName;
 
 	private final int dimension;
 
-	private final int batchSize;
-
-	OpenAiEmbedder(RestClient client, String model, int dimension, int batchSize) {
-		this.client = client;
-		this.model = model;
+	OpenAiEmbedder(VectorProperties.OpenAi settings, int dimension, RestClient.Builder restClientBuilder) {
+		String apiKey = settings.apiKey();
+		this.model = OpenAiEmbeddingModel.builder()
+			.httpClientBuilder(new RestClientHttpClientBuilder(restClientBuilder))
+			// The setting names the server, as OpenAI's own clients do; the API lives
+			// under /v1.
+			.baseUrl(settings.baseUrl().toString().replaceAll("/+$", "") + "/v1")
+			// OpenAI-compatible servers without keys (Ollama, vLLM) ignore it.
+			.apiKey((apiKey != null && !apiKey.isBlank()) ? apiKey : "none")
+			.modelName(settings.model())
+			.timeout(settings.timeout())
+			// A failed batch fails its ingestion, which the caller may repeat.
+			.maxRetries(0)
+			.maxSegmentsPerBatch(settings.batchSize())
+			.build();
+		this.modelName = settings.model();
 		this.dimension = dimension;
-		this.batchSize = batchSize;
 	}
 
 	@Override
 	public String model() {
-		return this.model;
+		return this.modelName;
 	}
 
 	@Override
@@ -42,35 +57,20 @@ class OpenAiEmbedder implements Embedder {
 
 	@Override
 	public List<float[]> embed(List<String> texts) {
-		List<float[]> vectors = new ArrayList<>(texts.size());
-		for (int start = 0; start < texts.size(); start += this.batchSize) {
-			List<String> batch = texts.subList(start, Math.min(texts.size(), start + this.batchSize));
-			EmbeddingsResponse response = this.client.post()
-				.uri("/v1/embeddings")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("model", this.model, "input", batch))
-				.retrieve()
-				.body(EmbeddingsResponse.class);
-			if (response == null || response.data() == null || response.data().size() != batch.size()) {
-				throw new IllegalStateException("The embedding endpoint answered with the wrong number of vectors");
-			}
-			response.data().stream().sorted(Comparator.comparingInt(Datum::index)).forEach((datum) -> {
-				if (datum.embedding().length != this.dimension) {
-					throw new IllegalStateException("The embedding endpoint answered with " + datum.embedding().length
-							+ " dimensions, " + this.dimension + " configured");
-				}
-				vectors.add(Embedder.normalize(datum.embedding()));
-			});
+		List<Embedding> embeddings = this.model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+		if (embeddings.size() != texts.size()) {
+			throw new IllegalStateException(
+					"The embedding endpoint answered " + embeddings.size() + " vectors for " + texts.size() + " texts");
 		}
-		return vectors;
+		return embeddings.stream().map(this::checked).toList();
 	}
 
-	record EmbeddingsResponse(@Nullable List<Datum> data) {
-
-	}
-
-	record Datum(int index, float[] embedding) {
-
+	private float[] checked(Embedding embedding) {
+		if (embedding.dimension() != this.dimension) {
+			throw new IllegalStateException("The embedding endpoint answered with " + embedding.dimension()
+					+ " dimensions, " + this.dimension + " configured");
+		}
+		return Embedder.normalize(embedding.vector());
 	}
 
 }

@@ -57,7 +57,7 @@ public record IndexState(String name, String type, int lists, long rows, String 
 		 * The operator class's name in SQL.
 		 * @return the name
 		 */
-		public String sqlName() {
+		String sqlName() {
 			return this.sqlName;
 		}
 

@@ -111,7 +111,7 @@ public class Indexes {
 	 * @param force build even when the table has fewer than the minimum rows
 	 * @return the new index, or the current one when another instance is building
 	 */
-	public @Nullable IndexState build(boolean force) {
+	@Nullable IndexState build(boolean force) {
 		return build(force, this.settings.type(), this.settings.opclass());
 	}
 
@@ -209,7 +209,7 @@ public class Indexes {
 	 * use for PostgreSQL to use the index.
 	 */
 	@Scheduled(initialDelay = 0, fixedDelayString = "${archon.vector.index.refresh-interval:5s}")
-	public void refreshNow() {
+	void refreshNow() {
 		refresh();
 	}
 

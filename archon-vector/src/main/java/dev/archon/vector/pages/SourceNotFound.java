@@ -1,19 +1,19 @@
 package dev.archon.vector.pages;
 
-import dev.archon.api.problem.ProblemType;
-import dev.archon.api.problem.Problems;
-
-import org.springframework.web.ErrorResponseException;
-
 /**
- * No page of the named source is stored. An {@link ErrorResponseException}, so that
- * archon-api's problem handler answers it as a 404 problem.
+ * No page of the named source is stored.
  */
-public class SourceNotFound extends ErrorResponseException {
+public class SourceNotFound extends RuntimeException {
+
+	private final String source;
 
 	public SourceNotFound(String source) {
-		super(ProblemType.NOT_FOUND.status(),
-				Problems.of(ProblemType.NOT_FOUND, "No page of the source '" + source + "' is stored."), null);
+		super("No page of the source '" + source + "' is stored.");
+		this.source = source;
+	}
+
+	public String source() {
+		return this.source;
 	}
 
 }

@@ -4,10 +4,12 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
 import dev.archon.vector.VectorProperties;
+import dev.archon.vector.http.RestClientHttpClientBuilder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 class SummaryConfiguration {
@@ -19,10 +21,11 @@ class SummaryConfiguration {
 	 */
 	@Bean
 	@ConditionalOnExpression("!'${archon.vector.summaries.base-url:}'.isBlank()")
-	ChatModel summaryChatModel(VectorProperties properties) {
+	ChatModel summaryChatModel(VectorProperties properties, RestClient.Builder restClientBuilder) {
 		VectorProperties.Summaries summaries = properties.summaries();
 		String apiKey = summaries.apiKey();
 		return OpenAiChatModel.builder()
+			.httpClientBuilder(new RestClientHttpClientBuilder(restClientBuilder))
 			.baseUrl(summaries.baseUrl())
 			// OpenAI-compatible servers without keys (Ollama, vLLM) ignore it.
 			.apiKey((apiKey != null && !apiKey.isBlank()) ? apiKey : "none")

@@ -2,8 +2,8 @@ package dev.archon.vector.embed;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import dev.archon.api.wire.vector.IngestRequest.DocumentInput;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -35,8 +35,8 @@ public final class EmbeddingThroughput {
 		int maxTokens = (args.length > 5) ? Integer.parseInt(args[5]) : 128;
 		MarkdownChunker chunker = new MarkdownChunker(1500, 150, 6000);
 		List<String> texts = new ArrayList<>();
-		for (Map<String, Object> document : Corpora.documents()) {
-			for (Chunk chunk : chunker.chunk((String) document.get("title"), (String) document.get("content"))) {
+		for (DocumentInput document : Corpora.documents()) {
+			for (Chunk chunk : chunker.chunk(document.title(), document.content())) {
 				texts.add(chunk.title() + "\n\n" + chunk.content());
 			}
 		}

@@ -10,6 +10,7 @@ import dev.archon.vector.VectorApplication;
 import dev.archon.vector.ingest.Document;
 import dev.archon.vector.ingest.Ingestion;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,24 @@ class SummariesIntegrationTests {
 		assertThat(rows.getFirst().get("title")).isEqualTo("Tools");
 		assertThat(rows.getFirst().get("summary")).asString().startsWith("Tools let the model call");
 		assertThat(fallbacks() - fallbacks).isEqualTo((double) rows.size());
+	}
+
+	@Test
+	void observesTheLlmCallsAsHttpClientRequests() {
+		long before = llmCalls();
+
+		this.ingestion.ingest(SOURCE, List.of(document("https://docs.test/tools-observed")));
+
+		assertThat(llmCalls() - before).isEqualTo(rows("https://docs.test/tools-observed").size());
+	}
+
+	private long llmCalls() {
+		return this.meterRegistry.find("http.client.requests")
+			.tag("client.name", "localhost")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private static Document document(String url) {

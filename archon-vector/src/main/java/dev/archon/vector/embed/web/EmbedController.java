@@ -2,6 +2,8 @@ package dev.archon.vector.embed.web;
 
 import jakarta.validation.Valid;
 
+import dev.archon.api.wire.vector.EmbedRequest;
+import dev.archon.api.wire.vector.EmbedResponse;
 import dev.archon.vector.embed.Embedder;
 
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,16 +1,14 @@
 package dev.archon.vector.index.web;
 
-import java.util.Set;
-
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
-import dev.archon.api.problem.ProblemType;
-import dev.archon.api.problem.Problems;
+import dev.archon.api.wire.vector.IndexSummary;
 import dev.archon.vector.VectorProperties;
 import dev.archon.vector.index.IndexState;
 import dev.archon.vector.index.Indexes;
+import dev.archon.vector.index.NothingToIndex;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,10 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReindexController {
 
-	private static final Set<String> TYPES = Set.of("ivfflat", "hnsw");
-
-	private static final Set<String> OPCLASSES = Set.of("ip", "cosine");
-
 	private final Indexes indexes;
 
 	private final VectorProperties.Index settings;
@@ -37,20 +31,17 @@ class ReindexController {
 	}
 
 	@PostMapping("/api/v1/vector/reindex")
-	ResponseEntity<?> reindex(@RequestParam(required = false) @Nullable String type,
-			@RequestParam(required = false) @Nullable String opclass) {
-		String chosenType = (type != null) ? type : this.settings.type();
-		String chosenOpclass = (opclass != null) ? opclass : this.settings.opclass();
-		if (!TYPES.contains(chosenType) || !OPCLASSES.contains(chosenOpclass)) {
-			return ResponseEntity.badRequest()
-				.body(Problems.of(ProblemType.VALIDATION, "type must be ivfflat or hnsw, opclass ip or cosine"));
-		}
-		IndexState state = this.indexes.build(true, chosenType, chosenOpclass);
+	IndexSummary reindex(
+			@RequestParam(required = false) @Pattern(regexp = "ivfflat|hnsw",
+					message = "must be ivfflat or hnsw") @Nullable String type,
+			@RequestParam(required = false) @Pattern(regexp = "ip|cosine",
+					message = "must be ip or cosine") @Nullable String opclass) {
+		IndexState state = this.indexes.build(true, (type != null) ? type : this.settings.type(),
+				(opclass != null) ? opclass : this.settings.opclass());
 		if (state == null) {
-			return ResponseEntity.status(ProblemType.CONFLICT.status())
-				.body(Problems.of(ProblemType.CONFLICT, "There are no rows to index yet"));
+			throw new NothingToIndex();
 		}
-		return ResponseEntity.ok(state);
+		return new IndexSummary(state.name(), state.type(), state.lists(), state.rows(), state.opclass());
 	}
 
 }

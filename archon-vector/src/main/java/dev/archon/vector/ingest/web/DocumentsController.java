@@ -10,17 +10,15 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import dev.archon.api.problem.ProblemType;
-import dev.archon.api.problem.Problems;
+import dev.archon.api.wire.vector.IngestRequest;
+import dev.archon.api.wire.vector.IngestRequest.DocumentInput;
+import dev.archon.api.wire.vector.IngestResponse;
+import dev.archon.api.wire.vector.IngestResponse.Rejected;
 import dev.archon.vector.VectorProperties;
 import dev.archon.vector.ingest.Document;
 import dev.archon.vector.ingest.Ingestion;
 import dev.archon.vector.ingest.IngestionReport;
-import dev.archon.vector.ingest.web.IngestRequest.DocumentInput;
-import dev.archon.vector.ingest.web.IngestResponse.Rejected;
 
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,10 +39,9 @@ class DocumentsController {
 	}
 
 	@PostMapping("/api/v1/vector/documents")
-	ResponseEntity<?> ingest(@Valid @RequestBody IngestRequest request) {
+	IngestResponse ingest(@Valid @RequestBody IngestRequest request) {
 		if (request.documents().size() > this.limits.maxDocuments()) {
-			return problem(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, "A request may carry at most "
-					+ this.limits.maxDocuments() + " documents, this one has " + request.documents().size()));
+			throw new TooManyDocuments(this.limits.maxDocuments(), request.documents().size());
 		}
 		List<Document> valid = new ArrayList<>();
 		List<Rejected> rejected = new ArrayList<>();
@@ -61,18 +58,13 @@ class DocumentsController {
 			}
 		}
 		if (!rejected.isEmpty() && !Boolean.TRUE.equals(request.partial())) {
-			ProblemDetail problem = Problems.of(ProblemType.VALIDATION,
-					rejected.size() + " of " + request.documents().size()
-							+ " documents are not valid; nothing was stored "
-							+ "(send \"partial\": true to store the valid ones)");
-			problem.setProperty("rejected", rejected);
-			return problem(problem);
+			throw new InvalidDocuments(rejected, request.documents().size());
 		}
 		IngestionReport report = this.ingestion.ingest(request.source(), valid);
-		return ResponseEntity.ok(new IngestResponse(request.source(), report.documents(), report.chunks(), rejected,
+		return new IngestResponse(request.source(), report.documents(), report.chunks(), rejected,
 				new IngestResponse.Timings(report.chunkingMs(), report.embeddingMs(), report.storingMs(),
 						report.totalMs()),
-				report.chunksPerSecond()));
+				report.chunksPerSecond());
 	}
 
 	private @Nullable String invalid(@Nullable DocumentInput input, Set<String> urls) {
@@ -103,10 +95,6 @@ class DocumentsController {
 			return "url appears twice in this request";
 		}
 		return null;
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
 }

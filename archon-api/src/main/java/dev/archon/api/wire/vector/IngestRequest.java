@@ -1,4 +1,4 @@
-package dev.archon.vector.ingest.web;
+package dev.archon.api.wire.vector;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param documents the pages
  * @param partial whether to store the valid documents when some are not
  */
-record IngestRequest(@NotBlank @Size(max = 200) String source, @NotNull List<@Nullable DocumentInput> documents,
+public record IngestRequest(@NotBlank @Size(max = 200) String source, @NotNull List<@Nullable DocumentInput> documents,
 		@Nullable Boolean partial) {
 
 	/**
@@ -27,7 +27,7 @@ record IngestRequest(@NotBlank @Size(max = 200) String source, @NotNull List<@Nu
 	 * @param content its Markdown
 	 * @param metadata what to store with it
 	 */
-	record DocumentInput(@Nullable String url, @Nullable String title, @Nullable String content,
+	public record DocumentInput(@Nullable String url, @Nullable String title, @Nullable String content,
 			@Nullable Map<String, Object> metadata) {
 
 	}

@@ -1,4 +1,4 @@
-package dev.archon.vector.embed.web;
+package dev.archon.api.wire.vector;
 
 import java.util.List;
 
@@ -11,6 +11,6 @@ import jakarta.validation.constraints.Size;
  *
  * @param texts 1 to 256 texts
  */
-record EmbedRequest(@NotEmpty @Size(max = 256) List<@NotNull @Size(max = 100_000) String> texts) {
+public record EmbedRequest(@NotEmpty @Size(max = 256) List<@NotNull @Size(max = 100_000) String> texts) {
 
 }

@@ -1,4 +1,4 @@
-package dev.archon.vector.ingest.web;
+package dev.archon.api.wire.vector;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
  * @param timings how long each stage took, in milliseconds
  * @param chunksPerSecond chunks stored per second, embedding included
  */
-record IngestResponse(String source, int documents, int chunks, List<Rejected> rejected, Timings timings,
+public record IngestResponse(String source, int documents, int chunks, List<Rejected> rejected, Timings timings,
 		double chunksPerSecond) {
 
 	/**
@@ -21,7 +21,7 @@ record IngestResponse(String source, int documents, int chunks, List<Rejected> r
 	 * @param index its place in the request, from 0
 	 * @param reason why
 	 */
-	record Rejected(int index, String reason) {
+	public record Rejected(int index, String reason) {
 
 	}
 
@@ -33,7 +33,7 @@ record IngestResponse(String source, int documents, int chunks, List<Rejected> r
 	 * @param storingMs storing
 	 * @param totalMs the whole request
 	 */
-	record Timings(long chunkingMs, long embeddingMs, long storingMs, long totalMs) {
+	public record Timings(long chunkingMs, long embeddingMs, long storingMs, long totalMs) {
 
 	}
 

@@ -1,4 +1,4 @@
-package dev.archon.vector.embed.web;
+package dev.archon.api.wire.vector;
 
 import java.util.List;
 
@@ -9,6 +9,6 @@ import java.util.List;
  * @param dimension the vectors' dimension
  * @param vectors one unit-length vector per text
  */
-record EmbedResponse(String model, int dimension, List<float[]> vectors) {
+public record EmbedResponse(String model, int dimension, List<float[]> vectors) {
 
 }
