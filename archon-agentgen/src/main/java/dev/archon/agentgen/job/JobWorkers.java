@@ -1,7 +1,6 @@
 package dev.archon.agentgen.job;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import dev.archon.agentgen.pipeline.GenerationRequest;
 import dev.archon.agentgen.pipeline.GenerationResult;
 import dev.archon.agentgen.pipeline.Pipeline;
 import dev.archon.agentgen.pipeline.ValidationReports;
+import dev.archon.api.lease.LeaseKeeper;
 import dev.archon.api.wire.agents.JobFailed;
 import dev.archon.api.wire.agents.JobStarted;
 import dev.archon.api.wire.agents.JobSucceeded;
@@ -57,6 +57,8 @@ class JobWorkers implements SmartLifecycle {
 
 	private final Map<UUID, JobRun> held = new ConcurrentHashMap<>();
 
+	private final LeaseKeeper leases;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile boolean running;
@@ -73,6 +75,7 @@ class JobWorkers implements SmartLifecycle {
 		this.cache = cache;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.leases = new LeaseKeeper("agent-jobs", properties.lease(), jobs::renew);
 		this.instance = (properties.instanceId() != null) ? properties.instanceId()
 				: UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -109,8 +112,6 @@ class JobWorkers implements SmartLifecycle {
 		this.running = true;
 		this.timers = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("job-worker-timers").factory());
-		long every = Math.max(100, this.properties.lease().toMillis() / 3);
-		this.timers.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
 		// The safety poll: one idle worker looks, not every one of them.
 		long poll = this.properties.pollInterval().toMillis();
 		this.timers.scheduleWithFixedDelay(this::wakeUp, poll, poll, TimeUnit.MILLISECONDS);
@@ -136,6 +137,7 @@ class JobWorkers implements SmartLifecycle {
 		this.wakeUps.release(this.properties.workers());
 		this.threads.forEach(Thread::interrupt);
 		running.forEach(this::handBack);
+		this.leases.close();
 	}
 
 	private void handBack(UUID id, JobRun run) {
@@ -191,6 +193,7 @@ class JobWorkers implements SmartLifecycle {
 		JobRun run = new JobRun(job.id(), owner, this.jobs, this.events, this.metrics,
 				job.attempts() == 1 && job.version() == 1);
 		this.held.put(job.id(), run);
+		LeaseKeeper.Held lease = this.leases.hold(job.id(), owner, run::lose);
 		this.metrics.started();
 		String outcome = "failed";
 		try {
@@ -227,24 +230,10 @@ class JobWorkers implements SmartLifecycle {
 		}
 		finally {
 			run.flush();
+			lease.close();
 			this.held.remove(job.id());
 			this.metrics.finished(outcome, Duration.ofNanos(System.nanoTime() - start),
 					(job.version() == 1) ? job.refinements() : 1, run.llmCriticalPathMillis(job.version()));
-		}
-	}
-
-	private void renew() {
-		try {
-			Map<UUID, String> owners = new LinkedHashMap<>();
-			this.held.forEach((id, run) -> owners.put(id, run.owner()));
-			List<UUID> renewed = this.jobs.renew(owners, this.properties.lease());
-			owners.keySet()
-				.stream()
-				.filter((id) -> !renewed.contains(id))
-				.forEach((id) -> Optional.ofNullable(this.held.get(id)).ifPresent(JobRun::lose));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not renew job leases: {}", ex.getMessage());
 		}
 	}
 

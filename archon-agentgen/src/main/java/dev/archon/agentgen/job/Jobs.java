@@ -162,18 +162,11 @@ class Jobs {
 	 * Extends the leases of the jobs a worker holds.
 	 * @return the jobs whose lease was extended; the others are no longer the worker's
 	 */
-	List<UUID> renew(Map<UUID, String> owners, Duration lease) {
-		List<UUID> renewed = new ArrayList<>();
-		owners.forEach((id, owner) -> {
-			int updated = this.jdbc.sql("""
-					UPDATE agent_jobs SET lease_until = now() + make_interval(secs => :lease)
-					WHERE id = :id AND lease_owner = :owner AND status = 'running'
-					""").param("lease", lease.toMillis() / 1000.0).param("id", id).param("owner", owner).update();
-			if (updated == 1) {
-				renewed.add(id);
-			}
-		});
-		return renewed;
+	boolean renew(UUID id, String owner, Duration lease) {
+		return this.jdbc.sql("""
+				UPDATE agent_jobs SET lease_until = now() + make_interval(secs => :lease)
+				WHERE id = :id AND lease_owner = :owner AND status = 'running'
+				""").param("lease", lease.toMillis() / 1000.0).param("id", id).param("owner", owner).update() == 1;
 	}
 
 	Map<String, StepOutcome> finishedSteps(UUID id) {
