@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One call to the pool: a pipeline step's prompt, and what the built-in provider needs to
  * answer the same step from templates.
  *
- * @param step the pipeline step, as named on the {@code ARCHON-STEP} line of the system
- * message
+ * @param step the pipeline step, which names the prompt and the built-in provider's
+ * answer
  * @param role which model answers
  * @param system the system message
  * @param user the user message
@@ -19,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record LlmCall(String step, ModelRole role, String system, String user, TemplateInput template,
 		@Nullable String providerHint) {
-
-	/** How a step's name reaches the model and the simulator. */
-	public static final String STEP_MARKER = "ARCHON-STEP: ";
 
 	/**
 	 * What a generation knows so far, for the built-in provider.

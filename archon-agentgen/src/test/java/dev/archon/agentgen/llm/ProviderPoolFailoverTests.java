@@ -207,7 +207,7 @@ class ProviderPoolFailoverTests {
 	}
 
 	private static LlmCall call(String hint) {
-		return new LlmCall("scope", ModelRole.REASONER, LlmCall.STEP_MARKER + "scope\nWrite a scope document.",
+		return new LlmCall("scope", ModelRole.REASONER, "You are the reasoner of Archon. Write a scope document.",
 				"An agent that summarises my unread email every morning.",
 				TemplateInput.of("An agent that summarises my unread email every morning."), hint);
 	}

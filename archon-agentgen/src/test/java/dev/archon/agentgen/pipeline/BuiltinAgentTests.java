@@ -85,8 +85,9 @@ class BuiltinAgentTests {
 			.toList();
 		TemplateInput input = new TemplateInput(description, null, tools, List.of(), null, Map.of());
 		String answer = this.pool
-			.chat(new LlmCall("coder", ModelRole.PRIMARY, "ARCHON-STEP: coder", description, input, null), (f) -> {
-			})
+			.chat(new LlmCall("coder", ModelRole.PRIMARY, "You are the coder of Archon.", description, input, null),
+					(f) -> {
+					})
 			.text();
 		return CoderAnswer.files(answer);
 	}

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class StepAnswers {
 
 	private static final String GENERIC = "This is archon-sim's simulated model. It answers the steps of "
-			+ "Archon's agent-generation pipeline when the system message names one on an ARCHON-STEP line.";
+			+ "Archon's agent-generation pipeline, which it tells apart by the role each step's prompt gives the model.";
 
 	/**
 	 * Answers a conversation.

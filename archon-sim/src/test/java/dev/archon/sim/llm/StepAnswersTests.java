@@ -84,7 +84,8 @@ class StepAnswersTests {
 
 	@Test
 	void descriptionIsTheWholeUserMessageOfTheScopeStep() {
-		Conversation conversation = openAi("ARCHON-STEP: scope", "Please make an agent that answers tax questions");
+		Conversation conversation = openAi("You are the reasoner of Archon.",
+				"Please make an agent that answers tax questions");
 
 		assertThat(this.answers.complete(conversation, 0).text()).contains("# Scope: Tax Questions agent");
 	}
@@ -104,14 +105,17 @@ class StepAnswersTests {
 	@Test
 	void chunkSummaryIsJsonDerivedFromTheChunk() {
 		String chunk = "## Tools\n\nTools let the model call **Python** functions. They are registered with a decorator.";
-		Completion completion = this.answers.complete(openAi("Title and summarize.\nARCHON-STEP: chunk-summary", chunk),
+		Completion completion = this.answers.complete(
+				openAi("Title and summarize.\nYou title and summarize one chunk of technical documentation.", chunk),
 				0);
 
 		assertThat(completion.step()).isEqualTo(PipelineStep.CHUNK_SUMMARY);
 		Map<String, Object> answer = JsonMapper.shared().readValue(completion.text(), Map.class);
 		assertThat(answer).containsEntry("title", "Sim: Tools Tools let the model call")
 			.containsEntry("summary", "Sim summary of 14 words. Tools Tools let the model call Python functions.");
-		assertThat(this.answers.complete(openAi("ARCHON-STEP: chunk-summary", chunk), 0).text())
+		assertThat(
+				this.answers.complete(openAi("You title and summarize one chunk of technical documentation.", chunk), 0)
+					.text())
 			.isEqualTo(completion.text());
 	}
 
@@ -121,7 +125,7 @@ class StepAnswersTests {
 		ArrayNode messages = request.putArray("messages");
 		messages.addObject()
 			.put("role", "user")
-			.put("content", "ARCHON-STEP: advisor\nThe agent to build:\n" + WEATHER);
+			.put("content", "You are the advisor of Archon.\nThe agent to build:\n" + WEATHER);
 
 		assertThat(this.answers.complete(Conversation.fromAnthropic(request), 0).step())
 			.isEqualTo(PipelineStep.ADVISOR);
@@ -153,8 +157,21 @@ class StepAnswersTests {
 	}
 
 	private static Conversation conversation(String step, String description) {
-		return openAi("You are the coder.\nARCHON-STEP: " + step,
+		return openAi(systemPromptOf(step),
 				"The agent to build:\n" + description + "\n\n# Scope\nWhat the agent does.");
+	}
+
+	/** How the pipeline's prompts open, naming the role each step gives the model. */
+	private static String systemPromptOf(String step) {
+		return switch (step) {
+			case "scope" -> "You are the reasoner of Archon, an expert at designing AI agents.";
+			case "advisor" -> "You are the advisor of Archon.";
+			case "coder" -> "You are the coder of Archon.";
+			case "refine-prompt" -> "You are the prompt refiner of Archon.";
+			case "refine-tools" -> "You are the tools refiner of Archon.";
+			case "refine-agent" -> "You are the agent refiner of Archon.";
+			default -> "You are a helpful assistant.";
+		};
 	}
 
 	private static Conversation openAi(String system, String user) {

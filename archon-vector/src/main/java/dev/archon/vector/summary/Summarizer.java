@@ -42,11 +42,7 @@ public class Summarizer implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(Summarizer.class);
 
-	// The ARCHON-STEP line names the request for archon-sim's simulated model; real
-	// models
-	// read it as one more line of instructions.
 	static final String SYSTEM_PROMPT = """
-			ARCHON-STEP: chunk-summary
 			You title and summarize one chunk of technical documentation for a search index.
 			Answer with a JSON object and nothing else: {"title": "...", "summary": "..."}.
 			The title names what the chunk is about in at most ten words (its heading, if it has a good one).

@@ -23,7 +23,7 @@ class AnthropicApiTests {
 
 	static final String CODER = """
 			{"model":"claude-sonnet-4-5","max_tokens":16000,
-			 "system":[{"type":"text","text":"You write agents.\\nARCHON-STEP: coder"}],
+			 "system":[{"type":"text","text":"You write agents.\\nYou are the coder of Archon."}],
 			 "messages":[{"role":"user","content":"The agent to build:\\nTurn the kitchen lights on at sunset\\n\\nWrite the five files."}]%s}""";
 
 	@LocalServerPort

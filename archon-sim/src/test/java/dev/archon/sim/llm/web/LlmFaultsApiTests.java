@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class LlmFaultsApiTests {
 
 	static final String CHAT = """
-			{"model":"gpt-4o-mini","messages":[{"role":"system","content":"ARCHON-STEP: scope"},
+			{"model":"gpt-4o-mini","messages":[{"role":"system","content":"You are the reasoner of Archon."},
 			 {"role":"user","content":"A garden weather agent"}]%s}""";
 
 	static final String MESSAGE = """
-			{"model":"claude-sonnet-4-5","max_tokens":4000,"system":"ARCHON-STEP: advisor","messages":[{"role":"user","content":"Advise."}]}""";
+			{"model":"claude-sonnet-4-5","max_tokens":4000,"system":"You are the advisor of Archon.","messages":[{"role":"user","content":"Advise."}]}""";
 
 	static final String[] OPENAI = { "Authorization", "Bearer sk-x", "Content-Type", "application/json" };
 

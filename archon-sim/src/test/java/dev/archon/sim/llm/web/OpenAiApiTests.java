@@ -23,7 +23,7 @@ class OpenAiApiTests {
 
 	static final String CODER = """
 			{"model":"gpt-4o-mini","messages":[
-			 {"role":"system","content":"You write agents.\\nARCHON-STEP: coder"},
+			 {"role":"system","content":"You write agents.\\nYou are the coder of Archon."},
 			 {"role":"user","content":[{"type":"text","text":"The agent to build:\\nAn agent that tracks the weather forecast for my garden\\n\\nWrite the five files."}]}]%s}""";
 
 	@LocalServerPort
