@@ -132,6 +132,15 @@ public final class ToolChoice {
 	 */
 	public record Chosen(LibraryEntry tool, String reason, double score) {
 
+		/**
+		 * The tool as the generated agent embeds it.
+		 * @return the tool, with its reason
+		 */
+		public AgentTool agentTool() {
+			return new AgentTool(this.tool.name(), this.tool.description(), this.tool.code(), this.tool.requirements(),
+					this.tool.environment(), this.reason);
+		}
+
 	}
 
 }

@@ -348,10 +348,7 @@ public class Pipeline {
 	}
 
 	private static TemplateInput template(Context context, @Nullable String feedback, Map<String, String> previous) {
-		List<AgentTool> tools = context.tools.stream()
-			.map((chosen) -> new AgentTool(chosen.tool().name(), chosen.tool().description(), chosen.tool().code(),
-					chosen.tool().requirements(), chosen.tool().environment(), chosen.reason()))
-			.toList();
+		List<AgentTool> tools = context.tools.stream().map(ToolChoice.Chosen::agentTool).toList();
 		return new TemplateInput(context.request.description(), context.scope, tools, context.documents.pages(),
 				userFeedback(context.request), new LinkedHashMap<>(previous));
 	}

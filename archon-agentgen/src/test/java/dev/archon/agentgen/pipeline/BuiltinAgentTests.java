@@ -100,9 +100,11 @@ class BuiltinAgentTests {
 					MediaType.APPLICATION_JSON));
 		vector.expect(method(HttpMethod.GET))
 			.andExpect(requestTo(startsWith("http://vector/api/v1/vector/pages/content")))
-			.andRespond(withSuccess("""
-					{"url": "https://ai.pydantic.dev/tools/", "title": "Function Tools", "content": "Tools..."}
-					""", MediaType.APPLICATION_JSON));
+			.andRespond(withSuccess(
+					"""
+							{"url": "https://ai.pydantic.dev/tools/", "title": "Function Tools", "content": "Tools...", "truncated": false}
+							""",
+					MediaType.APPLICATION_JSON));
 
 		GenerationResult result = generate("A chat assistant that tells me the time in Tokyo",
 				new Retrieval(builder.build()));
