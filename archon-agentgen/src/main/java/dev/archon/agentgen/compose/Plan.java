@@ -3,6 +3,7 @@ package dev.archon.agentgen.compose;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +58,7 @@ public record Plan(Trigger trigger, Set<Source> sources, Set<Step> steps, Set<Si
 		return step.label();
 	}
 
-	private static String join(java.util.stream.Stream<String> parts) {
+	private static String join(Stream<String> parts) {
 		String joined = parts.collect(Collectors.joining("; "));
 		return joined.isEmpty() ? "nothing" : joined;
 	}

@@ -80,6 +80,12 @@ public final class Planner {
 	private static final Pattern CHAT = words("answer\\w*", "ask\\w*", "questions?", "chat\\w*", "talk", "tells? me",
 			"help me", "conversation", "interactive\\w*", "on demand", "assistant");
 
+	/**
+	 * Feedback that makes an agent a chat: narrower than {@link #CHAT}, since "tell me on
+	 * Discord" asks for a sink, not a conversation.
+	 */
+	private static final Pattern TO_CHAT = words("chat\\w*", "interactive\\w*", "on demand", "conversation");
+
 	private static final Pattern LABELS = Pattern.compile(
 			"\\b(?:labell?ed|with the labels?|tagged|labels?) [\"'`]?([\\w-]+)[\"'`]?(?: (?:or|and) [\"'`]?([\\w-]+))?");
 
@@ -157,22 +163,20 @@ public final class Planner {
 		if (cron != null) {
 			trigger = Trigger.schedule(cron);
 		}
-		else if (CHAT.matcher(text).find() && !ONCE.matcher(text).find()) {
+		else if (TO_CHAT.matcher(text).find()) {
 			trigger = Trigger.chat();
 		}
 		else if (words("once", "one-off", "one off", "single run").matcher(text).find()) {
 			trigger = Trigger.once();
 		}
-		List<String> labels = ANY_LABEL.matcher(text).find() ? List.of() : labels(text);
-		if (labels.isEmpty() && !ANY_LABEL.matcher(text).find()) {
-			labels = plan.labels();
-		}
+		List<String> named = labels(text);
+		List<String> labels = ANY_LABEL.matcher(text).find() ? List.of() : named.isEmpty() ? plan.labels() : named;
 		Set<Step> steps = EnumSet.noneOf(Step.class);
 		steps.addAll(plan.steps());
 		steps.addAll(steps(text, trigger, sinks, steps.contains(Step.ACT)));
 		String subject = subject(feedback, sources);
-		return normalised(new Plan(trigger, sources, steps, sinks, labels,
-				subject.isEmpty() || plan.trigger().mode() == Mode.EVENT ? plan.subject() : subject));
+		return normalised(
+				new Plan(trigger, sources, steps, sinks, labels, subject.isEmpty() ? plan.subject() : subject));
 	}
 
 	private static Set<Source> sources(String text) {

@@ -93,6 +93,13 @@ class PlannerTests {
 	}
 
 	@Test
+	void keepsTheWayToRunWhenTheFeedbackOnlyNamesASink() {
+		Plan revised = Planner.revise(digest(), "Also tell me on Discord");
+		assertThat(revised.trigger()).isEqualTo(digest().trigger());
+		assertThat(revised.sinks()).contains(Sink.DISCORD);
+	}
+
+	@Test
 	void replacesASinkTheFeedbackPutsInsteadOfAnother() {
 		assertThat(Planner.revise(digest(), "Post to Discord instead of Slack").sinks()).containsExactly(Sink.DISCORD);
 		assertThat(Planner.revise(digest(), "Post it to Discord instead").sinks()).containsExactly(Sink.DISCORD);
