@@ -119,12 +119,12 @@ final class AgentWriter {
 		}
 		doc.append("\nPlan:\n");
 		doc.append(this.plan.toMarkdown().replace("## Plan\n", "").replace("**", ""));
-		if (!this.agent.pages().isEmpty()) {
-			doc.append("\nDocumentation retrieved (score):\n");
-			for (Page page : this.agent.pages()) {
-				doc.append(String.format(Locale.ROOT, "- %s %s (%.2f)%s%n", page.title(), page.url(), page.score(),
-						this.agent.lessons().used().contains(page) ? ", quoted below" : ""));
-			}
+		List<Page> used = this.agent.lessons().used();
+		if (!used.isEmpty()) {
+			// Only the pages the code quotes: a page named here is a page used.
+			doc.append("\nDocumentation this code follows (retrieval score), quoted where it is used:\n");
+			used.forEach((page) -> doc
+				.append(String.format(Locale.ROOT, "- %s %s (%.2f)%n", page.title(), page.url(), page.score())));
 		}
 		return "\"\"\"" + docstring(doc.toString()) + "\"\"\"\n\n";
 	}

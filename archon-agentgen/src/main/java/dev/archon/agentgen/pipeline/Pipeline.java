@@ -214,8 +214,12 @@ public class Pipeline {
 			return StepOutcome.local(ValidationReports.write(report), report.passed() ? "passed" : "failed");
 		});
 		Plan plan = PlanLine.read(escaped.files());
+		// A model is handed the pages and may follow them; the built-in composer follows
+		// a
+		// page only where its code quotes it.
+		boolean grounded = context.degraded ? context.documents.citedIn(escaped.files()) : context.documents.grounded();
 		return new GenerationResult(escaped.files(), ValidationReports.read(outcome.output()), context.degraded,
-				context.documents.grounded(), context.documents.pages(), (plan != null) ? PlanLine.json(plan) : null);
+				grounded, context.documents.pages(), (plan != null) ? PlanLine.json(plan) : null);
 	}
 
 	private StepOutcome llmStep(Context context, int version, String name, String step, ModelRole role, String user,

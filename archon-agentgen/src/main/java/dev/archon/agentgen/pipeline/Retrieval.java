@@ -125,6 +125,16 @@ class Retrieval implements Embeddings {
 			return !this.pages.isEmpty();
 		}
 
+		/**
+		 * Whether files cite one of the pages by its URL.
+		 * @param files the generated files
+		 * @return whether a page's URL is in one of them
+		 */
+		boolean citedIn(Map<String, String> files) {
+			return this.pages.stream()
+				.anyMatch((page) -> files.values().stream().anyMatch((content) -> content.contains(page.url())));
+		}
+
 		String write() {
 			return json.writeValueAsString(this);
 		}

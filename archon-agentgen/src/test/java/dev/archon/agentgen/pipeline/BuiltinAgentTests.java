@@ -85,38 +85,49 @@ class BuiltinAgentTests {
 	}
 
 	@Test
-	void isGroundedOnlyWhenAPageIsUsedAndCitesIt() {
+	void isGroundedWhenTheCodeQuotesARetrievedPage() {
+		GenerationResult result = generate("A chat assistant that tells me the time in Tokyo", vectorFinding(
+				"agent_a = Agent(\\n    'google:gemini-3-flash-preview',\\n    tools=[roll_dice, get_player_name],\\n)"));
+
+		assertThat(result.grounded()).isTrue();
+		assertThat(result.pages()).singleElement().satisfies((page) -> {
+			assertThat(page.url()).isEqualTo("https://ai.pydantic.dev/tools/");
+			assertThat(page.score()).isEqualTo(0.81);
+		});
+		assertThat(result.files().get("agent.py"))
+			.contains("# Registering tools through the Agent's argument, as https://ai.pydantic.dev/tools/ shows:")
+			.contains("#     tools=[roll_dice, get_player_name],")
+			.contains("- Function Tools https://ai.pydantic.dev/tools/ (0.81)");
+	}
+
+	@Test
+	void isNotGroundedWhenNoRetrievedPageIsUsed() {
+		GenerationResult taughtNothing = generate("A chat assistant that tells me the time in Tokyo",
+				vectorFinding("Tools let a model call your functions."));
+		assertThat(taughtNothing.pages()).hasSize(1);
+		assertThat(taughtNothing.grounded()).isFalse();
+		assertThat(taughtNothing.files().get("agent.py")).doesNotContain("https://ai.pydantic.dev/tools/");
+		assertThat(generate("A chat assistant that tells me the time in Tokyo", deadVector()).grounded()).isFalse();
+	}
+
+	/** archon-vector finding one chunk of one page; it cannot embed. */
+	private static Retrieval vectorFinding(String chunk) {
 		RestClient.Builder builder = RestClient.builder().baseUrl("http://vector");
 		MockRestServiceServer vector = MockRestServiceServer.bindTo(builder).ignoreExpectOrder(true).build();
 		vector.expect(requestTo("http://vector/api/v1/vector/embed")).andRespond(withServerError());
-		vector.expect(requestTo("http://vector/api/v1/vector/search"))
-			.andRespond(withSuccess(
-					"""
-								{"results": [{"url": "https://ai.pydantic.dev/tools/", "chunkNumber": 3, "title": "Function Tools",
-								  "summary": "", "source": "pydantic_ai_docs", "metadata": {}, "score": 0.81,
-								  "content": "agent_a = Agent(\\n    'google:gemini-3-flash-preview',\\n    tools=[roll_dice, get_player_name],\\n)"}],
-							"tookMs": 3, "cache": "miss"}
-								""",
-					MediaType.APPLICATION_JSON));
+		vector.expect(requestTo("http://vector/api/v1/vector/search")).andRespond(withSuccess("""
+				{"results": [{"url": "https://ai.pydantic.dev/tools/", "chunkNumber": 3, "title": "Function Tools",
+				  "summary": "", "source": "pydantic_ai_docs", "metadata": {}, "score": 0.81, "content": "%s"}],
+				 "tookMs": 3, "cache": "miss"}
+				""".formatted(chunk), MediaType.APPLICATION_JSON));
 		vector.expect(method(HttpMethod.GET))
 			.andExpect(requestTo(startsWith("http://vector/api/v1/vector/pages/content")))
 			.andRespond(withSuccess(
 					"""
-							{"url": "https://ai.pydantic.dev/tools/", "title": "Function Tools", "content": "Tools...", "truncated": false}
+							{"url": "https://ai.pydantic.dev/tools/", "title": "Function Tools", "content": "Tools", "truncated": false}
 							""",
 					MediaType.APPLICATION_JSON));
-
-		GenerationResult result = generate("A chat assistant that tells me the time in Tokyo",
-				new Retrieval(builder.build()));
-
-		assertThat(result.grounded()).isTrue();
-		assertThat(result.pages()).singleElement()
-			.satisfies((page) -> assertThat(page.url()).isEqualTo("https://ai.pydantic.dev/tools/"));
-		assertThat(result.files().get("agent.py"))
-			.contains("# Registering tools through the Agent's argument, as https://ai.pydantic.dev/tools/ shows:")
-			.contains("#     tools=[roll_dice, get_player_name],")
-			.contains("Function Tools https://ai.pydantic.dev/tools/ (0.81), quoted below");
-		assertThat(generate("A chat assistant that tells me the time in Tokyo", deadVector()).grounded()).isFalse();
+		return new Retrieval(builder.build());
 	}
 
 	@Test
