@@ -214,9 +214,8 @@ public class Pipeline {
 			return StepOutcome.local(ValidationReports.write(report), report.passed() ? "passed" : "failed");
 		});
 		Plan plan = PlanLine.read(escaped.files());
-		// A model is handed the pages and may follow them; the built-in composer follows
-		// a
-		// page only where its code quotes it.
+		// A model is handed the pages and may follow them; the composer follows a page
+		// only where its code quotes it.
 		boolean grounded = context.degraded ? context.documents.citedIn(escaped.files()) : context.documents.grounded();
 		return new GenerationResult(escaped.files(), ValidationReports.read(outcome.output()), context.degraded,
 				grounded, context.documents.pages(), (plan != null) ? PlanLine.json(plan) : null);
@@ -340,7 +339,8 @@ public class Pipeline {
 					+ "REST API with the ha_get_states and ha_call_service tools above.\n\n");
 		}
 		user.append("# Documentation\n")
-			.append(context.documents.grounded() ? context.documents.text() : "(none: archon-vector found nothing)")
+			.append(context.documents.grounded() ? context.documents.text()
+					: "(none: archon-vector was unavailable or found nothing)")
 			.append("\n\n");
 		if (!previous.isEmpty()) {
 			user.append("# Current files\n").append(FileBlocks.render(previous)).append('\n');
