@@ -3,6 +3,8 @@ package dev.archon.agentgen.llm;
 import java.util.List;
 import java.util.Map;
 
+import dev.archon.agentgen.compose.AgentTool;
+import dev.archon.agentgen.compose.Page;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,31 +27,17 @@ public record LlmCall(String step, ModelRole role, String system, String user, T
 	 *
 	 * @param description the user's description of the agent
 	 * @param scope the scope document, once written
-	 * @param tools the tools the advisor chose
-	 * @param documents titles and URLs of the retrieved documentation
+	 * @param tools the tools chosen for the agent, each with why
+	 * @param documents the retrieved documentation pages
 	 * @param feedback the user's feedback on a previous version
 	 * @param previousFiles the files of the version being refined
 	 */
-	public record TemplateInput(String description, @Nullable String scope, List<Tool> tools, List<String> documents,
+	public record TemplateInput(String description, @Nullable String scope, List<AgentTool> tools, List<Page> documents,
 			@Nullable String feedback, Map<String, String> previousFiles) {
 
 		public static TemplateInput of(String description) {
 			return new TemplateInput(description, null, List.of(), List.of(), null, Map.of());
 		}
-
-	}
-
-	/**
-	 * A tool from the library, as the templates embed it.
-	 *
-	 * @param name the Python function's name
-	 * @param description what it does
-	 * @param code the function, taking {@code ctx: RunContext[Deps]} first
-	 * @param requirements the packages it needs
-	 * @param environment the environment variables it reads, each with a comment
-	 */
-	public record Tool(String name, String description, String code, List<String> requirements,
-			Map<String, String> environment) {
 
 	}
 

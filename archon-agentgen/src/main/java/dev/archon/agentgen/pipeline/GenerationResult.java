@@ -1,6 +1,10 @@
 package dev.archon.agentgen.pipeline;
 
+import java.util.List;
 import java.util.Map;
+
+import dev.archon.agentgen.compose.Page;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generated version.
@@ -8,9 +12,12 @@ import java.util.Map;
  * @param files the five files, by path
  * @param validation what validation found
  * @param degraded whether the built-in template provider wrote any of it
- * @param grounded whether archon-vector's documentation was used
+ * @param grounded whether a page of archon-vector's documentation was used
+ * @param pages the pages used, best first
+ * @param plan the plan the files implement, as JSON, when the built-in composer wrote
+ * them
  */
 public record GenerationResult(Map<String, String> files, ValidationReport validation, boolean degraded,
-		boolean grounded) {
+		boolean grounded, List<Page> pages, @Nullable String plan) {
 
 }

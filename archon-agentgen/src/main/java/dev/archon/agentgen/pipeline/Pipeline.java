@@ -11,12 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import dev.archon.agentgen.compose.AgentTool;
+import dev.archon.agentgen.compose.Plan;
+import dev.archon.agentgen.compose.PlanLine;
+import dev.archon.agentgen.compose.Planner;
+import dev.archon.agentgen.compose.ToolChoice;
 import dev.archon.agentgen.llm.CallRejected;
 import dev.archon.agentgen.llm.FileBlocks;
 import dev.archon.agentgen.llm.LlmAnswer;
 import dev.archon.agentgen.llm.LlmCall;
 import dev.archon.agentgen.llm.LlmCall.TemplateInput;
-import dev.archon.agentgen.llm.LlmCall.Tool;
 import dev.archon.agentgen.llm.ModelRole;
 import dev.archon.agentgen.llm.ProviderPool;
 import dev.archon.agentgen.llm.StreamInterrupted;
@@ -49,6 +53,8 @@ public class Pipeline {
 
 	private final Retrieval retrieval;
 
+	private final ToolChoice toolChoice;
+
 	private final Validator validator;
 
 	private final int stepRestarts;
@@ -61,6 +67,7 @@ public class Pipeline {
 		this.prompts = prompts;
 		this.resources = resources;
 		this.retrieval = retrieval;
+		this.toolChoice = new ToolChoice(resources.entries(), retrieval);
 		this.validator = validator;
 		this.stepRestarts = stepRestarts;
 	}
@@ -74,7 +81,11 @@ public class Pipeline {
 	 * @throws Abandoned when the job was cancelled or lost
 	 */
 	public GenerationResult run(GenerationRequest request, PipelineRun run) {
-		Context context = new Context(request, run, this.resources.select(request.description()));
+		String feedback = userFeedback(request);
+		String wanted = (feedback != null) ? request.description() + "\n" + feedback : request.description();
+		List<ToolChoice.Chosen> tools = this.toolChoice
+			.choose(Planner.current(request.description(), feedback, request.previousFiles()), wanted);
+		Context context = new Context(request, run, this.resources.select(request.description()), tools);
 		if (request.version() == 1) {
 			return first(context);
 		}
@@ -112,8 +123,7 @@ public class Pipeline {
 		context.advice = (advice != null) ? advice.output() : context.selection.describe();
 		StepOutcome documents = context.run.finished(1, Steps.RETRIEVAL);
 		if (documents != null) {
-			context.documents = documents.output();
-			context.grounded = GROUNDED.equals(documents.detail());
+			context.documents = Retrieval.Documents.read(documents.output());
 		}
 		else {
 			retrieve(context, version);
@@ -135,14 +145,13 @@ public class Pipeline {
 			Retrieval.Documents documents = this.retrieval.retrieve(context.request.description(),
 					context.request.sources());
 			if (!documents.grounded()) {
-				context.run.event(new RetrievalFailed(
-						"archon-vector is unavailable: the agent is generated without documentation"));
+				context.run.event(new RetrievalFailed(documents.reachable()
+						? "archon-vector found no page for this description: the agent is generated without documentation"
+						: "archon-vector is unavailable: the agent is generated without documentation"));
 			}
-			return StepOutcome.local(String.join("\n", documents.pages()) + "\n\n" + documents.text(),
-					documents.grounded() ? GROUNDED : UNGROUNDED);
+			return StepOutcome.local(documents.write(), documents.grounded() ? GROUNDED : UNGROUNDED);
 		});
-		context.documents = outcome.output();
-		context.grounded = GROUNDED.equals(outcome.detail());
+		context.documents = Retrieval.Documents.read(outcome.output());
 	}
 
 	private Map<String, String> refine(Context context, int version, String prefix, Map<String, String> files) {
@@ -207,8 +216,12 @@ public class Pipeline {
 			ValidationReport report = this.validator.validate(escaped.files(), findings);
 			return StepOutcome.local(ValidationReports.write(report), report.passed() ? "passed" : "failed");
 		});
+		Plan plan = PlanLine.read(escaped.files());
+		// A model is handed the pages and may follow them; the composer follows a page
+		// only where its code quotes it.
+		boolean grounded = context.degraded ? context.documents.citedIn(escaped.files()) : context.documents.grounded();
 		return new GenerationResult(escaped.files(), ValidationReports.read(outcome.output()), context.degraded,
-				context.grounded);
+				grounded, context.documents.pages(), (plan != null) ? PlanLine.json(plan) : null);
 	}
 
 	private StepOutcome llmStep(Context context, int version, String name, String step, ModelRole role, String user,
@@ -302,7 +315,7 @@ public class Pipeline {
 
 	private static String refineRequest(Context context, String currentFiles) {
 		return "The agent to build:\n" + context.request.description() + "\n\n# Scope\n" + context.scope
-				+ "\n\n# Documentation\n" + context.documents + "\n\n# Current files\n" + currentFiles;
+				+ "\n\n# Documentation\n" + context.documents.text() + "\n\n# Current files\n" + currentFiles;
 	}
 
 	private static String coderRequest(Context context, @Nullable String feedback, Map<String, String> previous) {
@@ -327,7 +340,8 @@ public class Pipeline {
 					+ "REST API with the ha_get_states and ha_call_service tools above.\n\n");
 		}
 		user.append("# Documentation\n")
-			.append(context.documents.isBlank() ? "(none: archon-vector was unavailable)" : context.documents)
+			.append(context.documents.grounded() ? context.documents.text()
+					: "(none: archon-vector was unavailable or found nothing)")
 			.append("\n\n");
 		if (!previous.isEmpty()) {
 			user.append("# Current files\n").append(FileBlocks.render(previous)).append('\n');
@@ -339,20 +353,18 @@ public class Pipeline {
 	}
 
 	private static TemplateInput template(Context context, @Nullable String feedback, Map<String, String> previous) {
-		List<Tool> tools = context.selection.tools()
-			.stream()
-			.filter((entry) -> !entry.code().isBlank())
-			.map((entry) -> new Tool(entry.name(), entry.description(), entry.code(), entry.requirements(),
-					entry.environment()))
-			.toList();
-		List<String> documents = List.of(context.documents.split("\n\n", 2)[0].split("\n"))
-			.stream()
-			.filter((line) -> !line.isBlank())
-			.toList();
-		String userFeedback = (context.request.feedback() != null
-				&& !context.request.feedback().strip().equalsIgnoreCase("refine")) ? context.request.feedback() : null;
-		return new TemplateInput(context.request.description(), context.scope, tools, documents, userFeedback,
-				new LinkedHashMap<>(previous));
+		List<AgentTool> tools = context.tools.stream().map(ToolChoice.Chosen::agentTool).toList();
+		return new TemplateInput(context.request.description(), context.scope, tools, context.documents.pages(),
+				userFeedback(context.request), new LinkedHashMap<>(previous));
+	}
+
+	/**
+	 * The user's own words on the previous version: {@code refine} asks for a round, not
+	 * a change.
+	 */
+	private static @Nullable String userFeedback(GenerationRequest request) {
+		String feedback = request.feedback();
+		return (feedback != null && !feedback.strip().equalsIgnoreCase("refine")) ? feedback : null;
 	}
 
 	private static final class Context {
@@ -363,20 +375,22 @@ public class Pipeline {
 
 		private final AgentResources.Selection selection;
 
+		private final List<ToolChoice.Chosen> tools;
+
 		private volatile @Nullable String scope;
 
 		private volatile String advice = "";
 
-		private volatile String documents = "";
-
-		private volatile boolean grounded;
+		private volatile Retrieval.Documents documents = Retrieval.Documents.NONE;
 
 		private volatile boolean degraded;
 
-		Context(GenerationRequest request, PipelineRun run, AgentResources.Selection selection) {
+		Context(GenerationRequest request, PipelineRun run, AgentResources.Selection selection,
+				List<ToolChoice.Chosen> tools) {
 			this.request = request;
 			this.run = run;
 			this.selection = selection;
+			this.tools = tools;
 		}
 
 		void noteDegraded(StepOutcome outcome) {

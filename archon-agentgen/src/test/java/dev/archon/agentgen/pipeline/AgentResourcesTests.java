@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.archon.agentgen.compose.AgentTool;
 import dev.archon.agentgen.llm.LlmCall;
 import dev.archon.agentgen.llm.LlmCall.TemplateInput;
-import dev.archon.agentgen.llm.LlmCall.Tool;
 import dev.archon.agentgen.llm.ModelRole;
 import dev.archon.agentgen.llm.TestPools;
 import dev.archon.agentgen.resources.AgentResources;
@@ -38,9 +38,9 @@ class AgentResourcesTests {
 
 	@Test
 	void everyToolMakesAValidAgent() {
-		List<Tool> tools = kind("tool").stream()
-			.map((entry) -> new Tool(entry.name(), entry.description(), entry.code(), entry.requirements(),
-					entry.environment()))
+		List<AgentTool> tools = kind("tool").stream()
+			.map((entry) -> new AgentTool(entry.name(), entry.description(), entry.code(), entry.requirements(),
+					entry.environment(), "the test asks for every tool"))
 			.toList();
 		TemplateInput input = new TemplateInput("An agent with every tool of the library.", null, tools, List.of(),
 				null, Map.of());

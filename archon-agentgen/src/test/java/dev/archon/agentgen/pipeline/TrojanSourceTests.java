@@ -41,7 +41,7 @@ class TrojanSourceTests {
 		String prompts = result.files().get("agent_prompts.py");
 		assertThat(prompts).contains("\\u202e", "\\u202c", "\\u2066", "\\u2067", "\\u2068", "\\u2069", "\\u2028");
 		// The agent's model still reads what the user wrote.
-		assertThat((String) PythonValues.of(prompts).get("SYSTEM_PROMPT")).contains(DESCRIPTION);
+		assertThat((String) PythonValues.of(prompts).get("INSTRUCTIONS")).contains(DESCRIPTION);
 	}
 
 	@Test
