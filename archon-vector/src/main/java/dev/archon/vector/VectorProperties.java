@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -163,11 +164,19 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 	 * name, without version) picks its group in robots.txt
 	 * @param robotsTtl how long a site's robots.txt, or the failure to read it, is relied
 	 * on before it is fetched again
+	 * @param maxBodySize a page (or sitemap, llms.txt, robots.txt) larger than this is
+	 * refused rather than cut
+	 * @param retryBackoff the pause before the first retry, doubled for each further one
+	 * and spread by half of itself at random
+	 * @param maxRetryAfter the longest pause a server may ask for with
+	 * {@code Retry-After}; a server asking for longer is not asked again
 	 */
 	public record Crawl(@DefaultValue List<String> allowedHosts, @DefaultValue("4") @Min(1) int concurrency,
 			@DefaultValue("500") @Min(1) int maxPages, @DefaultValue("15s") @NotNull Duration timeout,
 			@DefaultValue("2") @Min(0) int retries, @DefaultValue("30s") Duration lease,
-			@DefaultValue("ArchonBot") String userAgent, @DefaultValue("1h") @NotNull Duration robotsTtl) {
+			@DefaultValue("ArchonBot") String userAgent, @DefaultValue("1h") @NotNull Duration robotsTtl,
+			@DefaultValue("5MB") @NotNull DataSize maxBodySize, @DefaultValue("500ms") @NotNull Duration retryBackoff,
+			@DefaultValue("30s") @NotNull Duration maxRetryAfter) {
 
 	}
 

@@ -55,14 +55,13 @@ public class Crawler implements DisposableBean {
 
 	private final LeaseKeeper leases;
 
-	Crawler(Crawls crawls, Ingestion ingestion, VectorProperties properties,
+	Crawler(Crawls crawls, Ingestion ingestion, UrlGuard guard, Fetcher fetcher, VectorProperties properties,
 			@Value("${archon.api.instance:vector}") String instance) {
 		this.crawls = crawls;
 		this.ingestion = ingestion;
 		this.settings = properties.crawl();
-		this.guard = new UrlGuard(this.settings.allowedHosts());
-		this.fetcher = new Fetcher(this.guard, this.settings.timeout(), this.settings.userAgent(),
-				this.settings.retries(), this.settings.robotsTtl());
+		this.guard = guard;
+		this.fetcher = fetcher;
 		this.owner = instance + "-" + UUID.randomUUID();
 		this.leases = new LeaseKeeper("crawls", this.settings.lease(), crawls::renew);
 	}

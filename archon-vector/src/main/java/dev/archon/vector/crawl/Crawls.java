@@ -119,7 +119,25 @@ class Crawls {
 	}
 
 	Optional<CrawlStatus> status(UUID id) {
-		List<CrawlStatus.UrlOutcome> urls = this.jdbc.sql("""
+		// The crawl before its URLs: it reads as finished only once every URL's
+		// outcome is written, so URLs read after it agree with it. Read the other way
+		// round, a crawl that finished in between showed as done with URLs pending.
+		Optional<CrawlStatus> crawl = this.jdbc
+			.sql("SELECT id, source, status, error, created_at, finished_at FROM vector_crawls WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> {
+				Timestamp finished = rs.getTimestamp("finished_at");
+				return new CrawlStatus(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("status"),
+						rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
+						(finished != null) ? finished.toInstant() : null, List.of());
+			})
+			.optional();
+		return crawl.map((status) -> new CrawlStatus(status.id(), status.source(), status.status(), status.error(),
+				status.createdAt(), status.finishedAt(), urls(id)));
+	}
+
+	private List<CrawlStatus.UrlOutcome> urls(UUID id) {
+		return this.jdbc.sql("""
 				SELECT url, status, attempts, chunks, detail FROM vector_crawl_urls
 				WHERE crawl_id = :id ORDER BY position, url
 				""")
@@ -127,16 +145,6 @@ class Crawls {
 			.query((rs, row) -> new CrawlStatus.UrlOutcome(rs.getString(1), rs.getString(2), rs.getInt(3),
 					(Integer) rs.getObject(4), rs.getString(5)))
 			.list();
-		return this.jdbc
-			.sql("SELECT id, source, status, error, created_at, finished_at FROM vector_crawls WHERE id = :id")
-			.param("id", id)
-			.query((rs, row) -> {
-				Timestamp finished = rs.getTimestamp("finished_at");
-				return new CrawlStatus(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("status"),
-						rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
-						(finished != null) ? finished.toInstant() : null, urls);
-			})
-			.optional();
 	}
 
 	record Claimed(UUID id, String source, @Nullable URI sitemap, @Nullable URI llmsTxt, int maxPages,

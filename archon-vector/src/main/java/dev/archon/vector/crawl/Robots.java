@@ -108,16 +108,17 @@ final class Robots {
 	private Rules unavailable(URI location, FetchFailed ex) {
 		// crawler-commons follows RFC 9309: a 4xx means there are no rules, a 5xx that
 		// the site cannot say, so nothing may be fetched for now. Like Google, a 429 and
-		// no answer at all count as a 5xx rather than as permission to go on.
+		// no answer at all count as a 5xx rather than as permission to go on, and so do
+		// too many redirects and a robots.txt larger than the crawler reads.
 		int status = ex.status();
-		boolean serverError = status == FetchFailed.NO_ANSWER || status == TOO_MANY_REQUESTS;
-		BaseRobotRules rules = this.parser.failedFetch(serverError ? SERVICE_UNAVAILABLE : status);
+		boolean noRules = status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
+		BaseRobotRules rules = this.parser.failedFetch(noRules ? status : SERVICE_UNAVAILABLE);
 		if (!rules.isAllowAll()) {
 			logger.warn("Cannot read {} ({}), so nothing of its site is fetched for {}", location, ex.getMessage(),
 					this.unavailableFor);
 		}
 		// A 4xx is an answer (there are no rules) and is kept as long as rules read.
-		return new Rules(rules, !serverError && status < 500);
+		return new Rules(rules, noRules);
 	}
 
 	/**

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The SSRF guard: a crawl may fetch only http and https URLs whose host is, or resolves
  * only to, globally reachable addresses that are not this host's own, unless the host (or
- * host:port) is explicitly allowed. Every redirect hop is checked again.
+ * host:port) is explicitly allowed. Every redirect hop is checked again, and the
+ * addresses a connection goes to are the ones that were checked (see
+ * {@link #resolve(String, int)}).
  * <p>
  * "Globally reachable" follows the IANA special-purpose address registries for IPv4 and
  * IPv6. IPv6 addresses that carry an IPv4 address the network may deliver to
@@ -72,19 +74,28 @@ class UrlGuard {
 
 	private final OwnAddresses ownAddresses;
 
+	private final Resolver resolver;
+
 	UrlGuard(List<String> allowedHosts) {
 		this(allowedHosts, OwnAddresses.ofNetworkInterfaces());
 	}
 
 	UrlGuard(List<String> allowedHosts, OwnAddresses ownAddresses) {
+		this(allowedHosts, ownAddresses, InetAddress::getAllByName);
+	}
+
+	UrlGuard(List<String> allowedHosts, OwnAddresses ownAddresses, Resolver resolver) {
 		this.allowedHosts = allowedHosts.stream()
 			.map((host) -> host.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
 		this.ownAddresses = ownAddresses;
+		this.resolver = resolver;
 	}
 
 	/**
-	 * Checks a URL.
+	 * Checks a URL before anything is fetched, so that a caller learns at once that it is
+	 * refused. The decision that protects the network is taken again, on the addresses
+	 * connected to, by {@link #resolve(String, int)}.
 	 * @param uri the URL
 	 * @throws UrlRefused when the crawler must not fetch it
 	 */
@@ -99,24 +110,56 @@ class UrlGuard {
 		}
 		host = host.toLowerCase(Locale.ROOT);
 		int port = (uri.getPort() != -1) ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
-		if (this.allowedHosts.contains(host) || this.allowedHosts.contains(host + ":" + port)) {
-			return;
+		if (!allowedHost(host, port)) {
+			checkedAddresses(host, uri.toString());
 		}
+	}
+
+	/**
+	 * Resolves a host for a connection, once, and gives its addresses only when every one
+	 * may be connected to. The connection must go to exactly these addresses: a name
+	 * resolved again could answer differently the second time (DNS rebinding) and lead
+	 * the crawler to an address that no one checked.
+	 * @param host the host, as a name or an IP literal (IPv6 with or without brackets)
+	 * @param port the port connected to, which decides whether a {@code host:port} is
+	 * allowed
+	 * @return the addresses to connect to
+	 * @throws UnknownHostException when an allowed host does not resolve
+	 * @throws UrlRefused when the host may not be connected to
+	 */
+	InetAddress[] resolve(String host, int port) throws UnknownHostException {
+		String name = host.toLowerCase(Locale.ROOT);
+		// HttpClient names an IPv6 literal without the brackets that a URI and the
+		// allowed hosts write around it.
+		if (name.indexOf(':') != -1 && !name.startsWith("[")) {
+			name = "[" + name + "]";
+		}
+		if (allowedHost(name, port)) {
+			return this.resolver.resolve(name);
+		}
+		return checkedAddresses(name, name + ":" + port);
+	}
+
+	private boolean allowedHost(String host, int port) {
+		return this.allowedHosts.contains(host) || this.allowedHosts.contains(host + ":" + port);
+	}
+
+	private InetAddress[] checkedAddresses(String host, String subject) {
 		InetAddress[] addresses;
 		try {
 			// An IP literal is parsed without a lookup.
-			addresses = InetAddress.getAllByName(host);
+			addresses = this.resolver.resolve(host);
 		}
 		catch (UnknownHostException ex) {
 			addresses = new InetAddress[0];
 		}
-		if (addresses.length > 0 && Arrays.stream(addresses).allMatch((address) -> allowed(uri, address))) {
-			return;
+		if (addresses.length > 0 && Arrays.stream(addresses).allMatch((address) -> allowed(host, address))) {
+			return addresses;
 		}
 		if (literal(host)) {
-			throw new UrlRefused(uri, "its host is not a public address" + ALLOW_HINT);
+			throw new UrlRefused(subject, "its host is not a public address" + ALLOW_HINT);
 		}
-		throw new UrlRefused(uri, "its host " + host + " does not resolve to public addresses only" + ALLOW_HINT);
+		throw new UrlRefused(subject, "its host " + host + " does not resolve to public addresses only" + ALLOW_HINT);
 	}
 
 	/**
@@ -128,7 +171,7 @@ class UrlGuard {
 		return host.startsWith("[") || host.chars().allMatch((c) -> c == '.' || Character.isDigit(c));
 	}
 
-	private boolean allowed(URI uri, InetAddress address) {
+	private boolean allowed(String host, InetAddress address) {
 		if (!globallyReachable(address)) {
 			return false;
 		}
@@ -138,7 +181,7 @@ class UrlGuard {
 		catch (UncheckedIOException ex) {
 			// Without this host's addresses no address can be judged: refuse until they
 			// can be read again.
-			logger.warn("Refusing {}: this host's network interfaces cannot be read ({})", uri.getHost(),
+			logger.warn("Refusing {}: this host's network interfaces cannot be read ({})", host,
 					ex.getCause().getMessage());
 			return false;
 		}
@@ -197,6 +240,17 @@ class UrlGuard {
 			// Only thrown for an array of the wrong length.
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Where the addresses of a host come from: the system's resolver, or in a test one
+	 * that answers as a rebinding name server would.
+	 */
+	@FunctionalInterface
+	interface Resolver {
+
+		InetAddress[] resolve(String host) throws UnknownHostException;
+
 	}
 
 	/**

@@ -8,7 +8,16 @@ import java.net.URI;
 public class UrlRefused extends RuntimeException {
 
 	public UrlRefused(URI uri, String reason) {
-		super(uri + " is refused: " + reason);
+		this(uri.toString(), reason);
+	}
+
+	/**
+	 * Creates a refusal.
+	 * @param subject what is refused: a URL, or the host and port of a connection
+	 * @param reason why
+	 */
+	UrlRefused(String subject, String reason) {
+		super(subject + " is refused: " + reason);
 	}
 
 }

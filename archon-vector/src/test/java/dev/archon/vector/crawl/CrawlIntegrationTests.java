@@ -16,6 +16,7 @@ import dev.archon.test.UsesRealServices;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.crawl.CrawlStatus.UrlOutcome;
 import dev.archon.vector.search.Search;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,9 @@ class CrawlIntegrationTests {
 	@Autowired
 	Search search;
 
+	@Autowired
+	MeterRegistry meters;
+
 	RestClient client;
 
 	@BeforeEach
@@ -100,6 +104,9 @@ class CrawlIntegrationTests {
 			assertThat(hit.url()).isEqualTo(siteUrl("/docs/a.html"));
 			assertThat(hit.content()).contains("Quokkas").doesNotContain("Navigation menu");
 		});
+		assertThat(this.meters.get("http.client.requests").tag("client.name", "localhost").timers())
+			.extracting((timer) -> timer.getId().getTag("status"))
+			.contains("200", "404");
 	}
 
 	@Test

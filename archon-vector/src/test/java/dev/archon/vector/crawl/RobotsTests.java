@@ -126,7 +126,7 @@ class RobotsTests {
 		AtomicInteger calls = new AtomicInteger();
 		Robots robots = robots("ArchonBot", (uri) -> {
 			if (calls.getAndIncrement() == 0) {
-				throw new FetchFailed(uri + " answered 503", 503, true);
+				throw new FetchFailed(uri + " answered 503", 503, true, null);
 			}
 			return new Page(uri, "text/plain", "User-agent: *\nAllow: /\n");
 		});
@@ -171,7 +171,7 @@ class RobotsTests {
 
 	private Robots failing(int status) {
 		return robots("ArchonBot", (uri) -> {
-			throw new FetchFailed(uri + " answered " + status, status, status >= 500);
+			throw new FetchFailed(uri + " answered " + status, status, status >= 500, null);
 		});
 	}
 

@@ -59,6 +59,54 @@ class UrlGuardTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "http://2130706433/", "http://0x7f.1/", "http://127.1/", "http://017700000001/",
+			"http://0x7f000001/" })
+	void refusesNumericFormsOfLoopback(String url) {
+		// The JDK reads some as 127.0.0.1 and others not at all; none may pass.
+		assertThatExceptionOfType(UrlRefused.class).isThrownBy(() -> this.guard.check(URI.create(url)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.0.0.1", "::1", "::ffff:127.0.0.1", "[::ffff:127.0.0.1]", "0.0.0.0", "10.1.2.3",
+			"172.31.255.255", "192.168.0.1", "169.254.169.254", "fe80::1", "fd00::1", "2130706433" })
+	void refusesToConnectToAddressesThatAreNotGloballyReachable(String host) {
+		assertThatExceptionOfType(UrlRefused.class).isThrownBy(() -> this.guard.resolve(host, 80))
+			.withMessageContaining("is refused: its host");
+	}
+
+	@Test
+	void connectsToALeadingZeroAddressWhereTheJdkReadsItNotWhereABrowserWould() throws UnknownHostException {
+		// A browser reads 0177 as octal 127; the JDK as decimal. Since the connection
+		// goes
+		// to the address the guard checked, the difference leads nowhere unchecked.
+		UrlGuard guard = new UrlGuard(List.of(), ownAddresses(Set.of()));
+		assertThat(guard.resolve("0177.0.0.1", 80)).containsExactly(InetAddress.getByName("177.0.0.1"));
+	}
+
+	@Test
+	void connectsToAnAllowedIpv6LiteralThatHttpClientNamesWithoutBrackets() throws UnknownHostException {
+		UrlGuard guard = new UrlGuard(List.of("[::1]:8080"));
+		assertThat(guard.resolve("::1", 8080)).containsExactly(InetAddress.getByName("::1"));
+		assertThatExceptionOfType(UrlRefused.class).isThrownBy(() -> guard.resolve("::1", 8081));
+	}
+
+	@Test
+	void givesTheAddressesItCheckedToConnectTo() throws UnknownHostException {
+		InetAddress[] answer = { InetAddress.getByName("93.184.215.14"), InetAddress.getByName("2606:2800:21f::1") };
+		UrlGuard guard = new UrlGuard(List.of(), ownAddresses(Set.of()), (host) -> answer.clone());
+		assertThat(guard.resolve("docs.example.com", 443)).containsExactly(answer);
+	}
+
+	@Test
+	void refusesANameWhenAnyOfItsAddressesIsNotGloballyReachable() throws UnknownHostException {
+		InetAddress[] answer = { InetAddress.getByName("93.184.215.14"), InetAddress.getByName("10.0.0.1") };
+		UrlGuard guard = new UrlGuard(List.of(), ownAddresses(Set.of()), (host) -> answer.clone());
+		assertThatExceptionOfType(UrlRefused.class).isThrownBy(() -> guard.resolve("docs.example.com", 443))
+			.withMessage("docs.example.com:443 is refused: its host docs.example.com does not resolve to public "
+					+ "addresses only (allow it with archon.vector.crawl.allowed-hosts)");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "8.8.8.8", "1.1.1.1", "[2606:4700:4700::1111]", "[2002:0808:0808::1]",
 			"[64:ff9b::808:808]", "[::ffff:8.8.8.8]" })
 	void acceptsGloballyReachableAddresses(String host) {
