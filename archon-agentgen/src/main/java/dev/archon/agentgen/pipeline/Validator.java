@@ -43,10 +43,14 @@ class Validator {
 	/**
 	 * Parses the files of each line of input (a JSON object of path to source) and
 	 * answers one line: per file, whether it parses and which modules outside the
-	 * standard library it imports. Read, never run.
+	 * standard library it imports. Read, never run. Its address space is capped by its
+	 * first argument, so that a file built to exhaust the parser (deep nesting, a huge
+	 * literal) fails that file with a MemoryError instead of growing the process.
 	 */
 	private static final String PARSER = """
-			import ast, json, sys
+			import ast, json, resource, sys
+			limit = int(sys.argv[1])
+			resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 			stdlib = set(getattr(sys, "stdlib_module_names", ()))
 			for line in sys.stdin:
 			    out = {}
@@ -55,6 +59,9 @@ class Validator {
 			            tree = ast.parse(source, filename=path)
 			        except SyntaxError as e:
 			            out[path] = {"ok": False, "error": "line %s: %s" % (e.lineno, e.msg)}
+			            continue
+			        except (MemoryError, RecursionError, ValueError) as e:
+			            out[path] = {"ok": False, "error": "cannot be parsed: %s" % type(e).__name__}
 			            continue
 			        modules = set()
 			        for node in ast.walk(tree):
@@ -66,6 +73,12 @@ class Validator {
 			    sys.stdout.write(json.dumps(out) + "\\n")
 			    sys.stdout.flush()
 			""";
+
+	/**
+	 * The checker's address space: the interpreter needs a few tens of megabytes, and the
+	 * largest file a coder's token budget allows parses in far less than the rest.
+	 */
+	static final long PARSER_MEMORY_LIMIT = 256L * 1024 * 1024;
 
 	private static final Pattern IMPORT = Pattern
 		.compile("^\\s*(?:from\\s+([A-Za-z_]\\w*)[\\w.]*\\s+import|import\\s+([A-Za-z_]\\w*))", Pattern.MULTILINE);
@@ -236,7 +249,9 @@ class Validator {
 				}
 				// -I -S: isolated from the environment and user site, and quicker to
 				// start.
-				this.checker = new ProcessBuilder(interpreter, "-I", "-S", "-u", "-c", PARSER).start();
+				this.checker = new ProcessBuilder(interpreter, "-I", "-S", "-u", "-c", PARSER,
+						String.valueOf(PARSER_MEMORY_LIMIT))
+					.start();
 				this.requests = new BufferedWriter(
 						new OutputStreamWriter(this.checker.getOutputStream(), StandardCharsets.UTF_8));
 				this.answers = new BufferedReader(
