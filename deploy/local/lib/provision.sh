@@ -225,6 +225,11 @@ start_redis_cluster() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	for port in "${ARCHON_REDIS_CLUSTER_PORTS[@]}"; do
+		# A node of a test cluster that another checkout's run left behind is ours to stop.
+		if [[ $(redis-cli -p "$port" ping 2>/dev/null) == PONG ]]; then
+			redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+			for ((i = 0; i < 50; i++)); do port_open "$port" || break; sleep 0.1; done
+		fi
 		port_open "$port" && die "port $port, which the test Redis Cluster needs, is taken"
 		spawn "redis-cluster-$port" redis-server --bind 127.0.0.1 --port "$port" --daemonize no --dir "$dir" \
 			--cluster-enabled yes --cluster-config-file "nodes-$port.conf" --cluster-node-timeout 2000 \
