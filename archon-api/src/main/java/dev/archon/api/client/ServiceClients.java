@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 
 import dev.archon.api.ArchonApiProperties;
 
@@ -17,7 +16,9 @@ import org.springframework.web.client.RestClient;
 /**
  * Makes the clients through which one Archon service calls another: timeouts always set,
  * the request id and this service's API key passed on, one circuit breaker per target,
- * and every call observed as {@code http.client.requests}.
+ * and every call observed as {@code http.client.requests}. Each client starts from Spring
+ * Boot's {@link RestClient.Builder}, so that Boot's message converters, observation
+ * convention and any {@code RestClientCustomizer} apply to it as to every other client.
  */
 public class ServiceClients {
 
@@ -25,13 +26,12 @@ public class ServiceClients {
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
-	private final ObservationRegistry observations;
+	private final RestClient.Builder builder;
 
-	public ServiceClients(ArchonApiProperties properties, MeterRegistry meterRegistry,
-			ObservationRegistry observations) {
+	public ServiceClients(ArchonApiProperties properties, MeterRegistry meterRegistry, RestClient.Builder builder) {
 		this.properties = properties;
 		this.circuitBreakers = CircuitBreakerRegistry.of(circuitBreakerConfig(properties.client()));
-		this.observations = observations;
+		this.builder = builder;
 		// A registry of its own, so that a service's Resilience4j settings for other
 		// purposes (its LLM providers, say) neither shape nor hide these breakers.
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.circuitBreakers).bindTo(meterRegistry);
@@ -52,10 +52,9 @@ public class ServiceClients {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(settings.readTimeout());
-		return RestClient.builder()
+		return this.builder.clone()
 			.baseUrl(baseUrl)
 			.requestFactory(requestFactory)
-			.observationRegistry(this.observations)
 			.requestInterceptor(new OutboundHeadersInterceptor(this.properties.outboundKey()))
 			.requestInterceptor(new CircuitBreakingInterceptor(circuitBreaker(target)))
 			.build();

@@ -2,7 +2,6 @@ package dev.archon.api.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -39,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
 
 /**
  * What every Archon service shares on the wire: problem+json for every error, request
@@ -105,9 +105,9 @@ public final class ArchonApiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceClients serviceClients(ArchonApiProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<ObservationRegistry> observations) {
+			RestClient.Builder restClientBuilder) {
 		return new ServiceClients(properties, meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+				restClientBuilder);
 	}
 
 	@Bean
