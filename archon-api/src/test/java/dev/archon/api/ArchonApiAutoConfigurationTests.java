@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchonApiAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ArchonApiAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ArchonApiAutoConfiguration.class, RestClientAutoConfiguration.class))
 		.withBean(JsonMapper.class, () -> JsonMapper.builder().build());
 
 	private final WebApplicationContextRunner securedRunner = this.contextRunner
