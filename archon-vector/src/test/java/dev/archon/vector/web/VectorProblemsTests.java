@@ -17,6 +17,7 @@ import dev.archon.vector.search.Search;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -35,7 +36,7 @@ import static org.mockito.BDDMockito.given;
  */
 @WebMvcTest
 @AutoConfigureMockMvc(addFilters = false)
-@ImportAutoConfiguration(ArchonApiAutoConfiguration.class)
+@ImportAutoConfiguration({ ArchonApiAutoConfiguration.class, RestClientAutoConfiguration.class })
 @EnableConfigurationProperties(VectorProperties.class)
 class VectorProblemsTests {
 
