@@ -52,7 +52,8 @@ class AgentToolsClusterIntegrationTests {
 
 	private static final Pattern PYTHON_BLOCK = Pattern.compile("```python\\n(.*?)```", Pattern.DOTALL);
 
-	private static final Pattern VARIABLE = Pattern.compile("(?m)^([A-Z][A-Z0-9_]*)=");
+	/** A variable the file declares, set or commented out to keep the code's default. */
+	private static final Pattern VARIABLE = Pattern.compile("(?m)^(?:# ?)?([A-Z][A-Z0-9_]*)=");
 
 	private static final String DIGEST = "An agent that watches my GitHub repository's new issues and posts a daily"
 			+ " digest to a Slack channel";

@@ -62,7 +62,14 @@ final class HeartbeatSubscription implements AutoCloseable {
 		this.interval = interval;
 		this.onResubscribed = onResubscribed;
 		this.lastHeartbeat = System.nanoTime();
-		this.container = subscribe();
+		try {
+			this.container = subscribe();
+		}
+		catch (RuntimeException ex) {
+			// Redis out of reach at start: the instance starts anyway, and the heartbeat
+			// subscribes once Redis answers.
+			logger.warn("Could not subscribe to Redis ({}); trying again with the heartbeat", ex.getMessage());
+		}
 		long millis = interval.toMillis();
 		this.heartbeats.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
 	}
@@ -79,7 +86,13 @@ final class HeartbeatSubscription implements AutoCloseable {
 			}
 		}, topicsWithHeartbeat());
 		subscription.afterPropertiesSet();
-		subscription.start();
+		try {
+			subscription.start();
+		}
+		catch (RuntimeException ex) {
+			destroy(subscription);
+			throw ex;
+		}
 		return subscription;
 	}
 
@@ -115,14 +128,17 @@ final class HeartbeatSubscription implements AutoCloseable {
 		RedisMessageListenerContainer current = this.container;
 		this.container = null;
 		if (current != null) {
-			try {
-				current.destroy();
-			}
-			catch (Exception ex) {
-				// A subscription on a dead node cannot unsubscribe cleanly; it is dropped
-				// either way.
-				logger.debug("Closing the old Redis subscription failed: {}", ex.getMessage());
-			}
+			destroy(current);
+		}
+	}
+
+	private static void destroy(RedisMessageListenerContainer subscription) {
+		try {
+			subscription.destroy();
+		}
+		catch (Exception ex) {
+			// A subscription on a dead node cannot unsubscribe cleanly; it is dropped either way.
+			logger.debug("Closing a Redis subscription failed: {}", ex.getMessage());
 		}
 	}
 

@@ -37,8 +37,10 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		// request
 		// answers 503 with Retry-After (DataStoreProblemHandler).
 		defaults.put("spring.datasource.hikari.connection-timeout", "3000");
-		defaults.put("spring.data.redis.timeout", "1s");
-		defaults.put("spring.data.redis.connect-timeout", "500ms");
+		// 3 s, not less: Lettuce's connection handshake runs under the command timeout, and
+		// seven JVMs starting on two cores stalled it past 1 s.
+		defaults.put("spring.data.redis.timeout", "3s");
+		defaults.put("spring.data.redis.connect-timeout", "1s");
 		// On a Redis Cluster, a failed-over master must be noticed without a restart.
 		defaults.put("spring.data.redis.lettuce.cluster.refresh.adaptive", "true");
 		defaults.put("spring.data.redis.lettuce.cluster.refresh.period", "5s");
