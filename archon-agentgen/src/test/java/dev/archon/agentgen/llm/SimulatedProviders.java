@@ -120,9 +120,14 @@ public final class SimulatedProviders implements AutoCloseable {
 	}
 
 	static ProviderPool pool(List<LlmProperties.Provider> settings, Duration openFor) {
+		return pool(settings, openFor, TOOL_CALLS);
+	}
+
+	static ProviderPool pool(List<LlmProperties.Provider> settings, Duration openFor,
+			LlmProperties.ToolCalls toolCalls) {
 		List<PooledProvider> pooled = new ArrayList<>();
 		for (LlmProperties.Provider provider : settings) {
-			pooled.add(new PooledProvider(provider, LlmConfiguration.backend(provider, TOOL_CALLS),
+			pooled.add(new PooledProvider(provider, LlmConfiguration.backend(provider, toolCalls),
 					CircuitBreaker.of("llm-" + provider.name(),
 							LlmConfiguration.breakerConfig(breaker(openFor), provider)),
 					RateLimiter.of("llm-" + provider.name(),
