@@ -57,7 +57,10 @@ final class StreamingBackend implements Backend {
 		long start = System.nanoTime();
 		List<ChatMessage> messages = new ArrayList<>(
 				List.of(SystemMessage.from(call.system()), UserMessage.from(call.user())));
-		Toolbox tools = call.tools();
+		@Nullable Toolbox tools = call.tools();
+		// What the prompt is estimated at, for a provider that reports no usage: it grows
+		// with each round's tool results.
+		long promptEstimate = Tokens.estimate(call.system()) + Tokens.estimate(call.user());
 		long inputTokens = 0;
 		long outputTokens = 0;
 		@Nullable Duration firstToken = null;
@@ -81,7 +84,7 @@ final class StreamingBackend implements Backend {
 			String text = (message != null && message.text() != null) ? message.text() : answered.text();
 			TokenUsage usage = answered.response().tokenUsage();
 			inputTokens += (usage != null && usage.inputTokenCount() != null) ? usage.inputTokenCount()
-					: Tokens.estimate(messages.toString());
+					: promptEstimate;
 			outputTokens += (usage != null && usage.outputTokenCount() != null) ? usage.outputTokenCount()
 					: Tokens.estimate(text);
 			if (!toolsAllowed || message == null || !message.hasToolExecutionRequests()) {
@@ -89,7 +92,9 @@ final class StreamingBackend implements Backend {
 			}
 			messages.add(message);
 			for (ToolExecutionRequest toolCall : message.toolExecutionRequests()) {
-				messages.add(ToolExecutionResultMessage.from(toolCall, tools.execute(toolCall)));
+				String result = tools.execute(toolCall);
+				promptEstimate += Tokens.estimate(result);
+				messages.add(ToolExecutionResultMessage.from(toolCall, result));
 			}
 		}
 	}
