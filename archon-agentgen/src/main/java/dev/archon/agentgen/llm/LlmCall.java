@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param user the user message
  * @param template what the built-in provider reads instead of the prompt
  * @param providerHint a provider to try first, if it is healthy
+ * @param tools tools the model may call before it answers, {@code null} for none
  */
 public record LlmCall(String step, ModelRole role, String system, String user, TemplateInput template,
-		@Nullable String providerHint) {
+		@Nullable String providerHint, @Nullable Toolbox tools) {
 
 	/**
 	 * What a generation knows so far, for the built-in provider.

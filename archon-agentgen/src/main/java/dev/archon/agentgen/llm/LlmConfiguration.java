@@ -70,7 +70,8 @@ class LlmConfiguration {
 						.maxConcurrentCalls(provider.maxConcurrent())
 						.maxWaitDuration(Duration.ZERO)
 						.build());
-			pooled.add(new PooledProvider(provider, backend(provider), breaker, limiter, bulkhead));
+			pooled.add(new PooledProvider(provider, backend(provider, properties.toolCalls()), breaker, limiter,
+					bulkhead));
 		}
 		logger.info("LLM providers, in order: {}",
 				pooled.stream().map(PooledProvider::name).collect(Collectors.joining(", ")));
@@ -154,7 +155,7 @@ class LlmConfiguration {
 				new BigDecimal(inputPrice), new BigDecimal(outputPrice));
 	}
 
-	static Backend backend(LlmProperties.Provider provider) {
+	static Backend backend(LlmProperties.Provider provider, LlmProperties.ToolCalls toolCalls) {
 		return switch (provider.type()) {
 			case BUILTIN -> new BuiltinBackend();
 			case OPENAI -> new StreamingBackend((model) -> {
@@ -167,7 +168,7 @@ class LlmConfiguration {
 					builder.baseUrl(provider.baseUrl());
 				}
 				return builder.build();
-			});
+			}, toolCalls);
 			case ANTHROPIC -> new StreamingBackend((model) -> {
 				AnthropicStreamingChatModel.AnthropicStreamingChatModelBuilder builder = AnthropicStreamingChatModel
 					.builder()
@@ -180,7 +181,7 @@ class LlmConfiguration {
 					builder.baseUrl(provider.baseUrl());
 				}
 				return builder.build();
-			});
+			}, toolCalls);
 		};
 	}
 

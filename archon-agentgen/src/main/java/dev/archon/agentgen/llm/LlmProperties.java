@@ -33,13 +33,14 @@ import org.springframework.validation.annotation.Validated;
  * @param timeoutCooldown how long a provider that timed out stays out of the pool, so
  * that the next steps of the same job do not wait for it again while its circuit breaker
  * gathers enough calls to open
+ * @param toolCalls how far a model may go calling tools before it must answer
  */
 @ConfigurationProperties("archon.llm")
 @Validated
 public record LlmProperties(@DefaultValue List<@Valid Provider> providers, @Nullable String profile,
 		@DefaultValue("http://localhost:8123") String simUrl, @DefaultValue @Valid Breaker breaker,
 		@DefaultValue("10m") Duration longCooldown, @DefaultValue("5m") Duration maxRetryAfter,
-		@DefaultValue("30s") Duration timeoutCooldown) {
+		@DefaultValue("30s") Duration timeoutCooldown, @DefaultValue @Valid ToolCalls toolCalls) {
 
 	/**
 	 * One provider.
@@ -104,6 +105,19 @@ public record LlmProperties(@DefaultValue List<@Valid Provider> providers, @Null
 			@DefaultValue("60s") Duration slowCall,
 			@DefaultValue("80") @DecimalMin("1") @DecimalMax("100") float slowCallRate,
 			@DefaultValue("30s") Duration openFor, @DefaultValue("1") @Min(1) int halfOpenCalls) {
+
+	}
+
+	/**
+	 * The bounds of a call's tool-call loop: each round sends the conversation so far,
+	 * tool results included, so a call's tokens grow with every round.
+	 *
+	 * @param maxRounds the rounds of tool calls before the model is told to answer
+	 * without tools
+	 * @param maxTokens the tokens, in and out over all rounds, after which the model is
+	 * told to answer without tools
+	 */
+	public record ToolCalls(@DefaultValue("5") @Min(0) int maxRounds, @DefaultValue("60000") @Min(1) long maxTokens) {
 
 	}
 

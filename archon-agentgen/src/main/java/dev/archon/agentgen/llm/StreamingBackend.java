@@ -1,6 +1,7 @@
 package dev.archon.agentgen.llm;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,40 +12,100 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider reached through a langchain4j streaming chat model. Every call streams, so
  * that a provider that accepts the request but never starts answering is caught by the
  * first-token timeout rather than the whole-call timeout.
+ * <p>
+ * A call that offers tools runs the tool-call loop here, streamed like any call: a
+ * langchain4j streaming model assembles the streamed tool calls into its complete
+ * response, so each round keeps the first-token timeout. The whole loop is one call to
+ * the pool, within the call's timeout, so a provider failing mid-loop fails over like any
+ * call and the next provider starts the loop again.
  */
 final class StreamingBackend implements Backend {
 
 	private final Function<String, StreamingChatModel> factory;
 
+	private final LlmProperties.ToolCalls toolCalls;
+
 	private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
 
-	StreamingBackend(Function<String, StreamingChatModel> factory) {
+	StreamingBackend(Function<String, StreamingChatModel> factory, LlmProperties.ToolCalls toolCalls) {
 		this.factory = factory;
+		this.toolCalls = toolCalls;
 	}
 
 	@Override
 	public Reply answer(LlmCall call, String model, Duration firstTokenTimeout, Duration timeout) {
 		StreamingChatModel chatModel = this.models.computeIfAbsent(model, this.factory);
+		long start = System.nanoTime();
+		List<ChatMessage> messages = new ArrayList<>(
+				List.of(SystemMessage.from(call.system()), UserMessage.from(call.user())));
+		@Nullable Toolbox tools = call.tools();
+		// What the prompt is estimated at, for a provider that reports no usage: it grows
+		// with each round's tool results.
+		long promptEstimate = Tokens.estimate(call.system()) + Tokens.estimate(call.user());
+		long inputTokens = 0;
+		long outputTokens = 0;
+		@Nullable Duration firstToken = null;
+		for (int round = 0;; round++) {
+			ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+			boolean toolsAllowed = tools != null && round < this.toolCalls.maxRounds()
+					&& inputTokens + outputTokens < this.toolCalls.maxTokens();
+			if (tools != null) {
+				// Once the loop's bounds are reached the tools stay declared, as a
+				// conversation holding tool calls must declare them, but the model may
+				// no longer call them.
+				request.toolSpecifications(tools.specifications())
+					.toolChoice(toolsAllowed ? ToolChoice.AUTO : ToolChoice.NONE);
+			}
+			Duration left = timeout.minusNanos(System.nanoTime() - start);
+			Round answered = stream(chatModel, request.build(), firstTokenTimeout, left, start);
+			if (firstToken == null) {
+				firstToken = answered.firstToken();
+			}
+			AiMessage message = answered.response().aiMessage();
+			String text = (message != null && message.text() != null) ? message.text() : answered.text();
+			TokenUsage usage = answered.response().tokenUsage();
+			inputTokens += (usage != null && usage.inputTokenCount() != null) ? usage.inputTokenCount()
+					: promptEstimate;
+			outputTokens += (usage != null && usage.outputTokenCount() != null) ? usage.outputTokenCount()
+					: Tokens.estimate(text);
+			if (!toolsAllowed || message == null || !message.hasToolExecutionRequests()) {
+				return new Reply(text, inputTokens, outputTokens, firstToken);
+			}
+			messages.add(message);
+			for (ToolExecutionRequest toolCall : message.toolExecutionRequests()) {
+				String result = tools.execute(toolCall);
+				promptEstimate += Tokens.estimate(result);
+				messages.add(ToolExecutionResultMessage.from(toolCall, result));
+			}
+		}
+	}
+
+	private static Round stream(StreamingChatModel chatModel, ChatRequest request, Duration firstTokenTimeout,
+			Duration timeout, long callStart) {
 		CompletableFuture<Void> firstToken = new CompletableFuture<>();
 		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 		AtomicBoolean tokensSeen = new AtomicBoolean();
 		StringBuilder text = new StringBuilder();
 		long start = System.nanoTime();
-		ChatRequest request = ChatRequest.builder()
-			.messages(List.of(SystemMessage.from(call.system()), UserMessage.from(call.user())))
-			.build();
 		try {
 			chatModel.chat(request, new StreamingChatResponseHandler() {
 
@@ -53,6 +114,12 @@ final class StreamingBackend implements Backend {
 					synchronized (text) {
 						text.append(partial);
 					}
+					tokensSeen.set(true);
+					firstToken.complete(null);
+				}
+
+				@Override
+				public void onPartialToolCall(PartialToolCall partialToolCall) {
 					tokensSeen.set(true);
 					firstToken.complete(null);
 				}
@@ -78,8 +145,8 @@ final class StreamingBackend implements Backend {
 		boolean wholeCallFirst = timeout.compareTo(firstTokenTimeout) <= 0;
 		Duration firstWait = wholeCallFirst ? timeout : firstTokenTimeout;
 		try {
-			firstToken.get(firstWait.toNanos(), TimeUnit.NANOSECONDS);
-			firstTokenAfter = Duration.ofNanos(System.nanoTime() - start);
+			firstToken.get(Math.max(1, firstWait.toNanos()), TimeUnit.NANOSECONDS);
+			firstTokenAfter = Duration.ofNanos(System.nanoTime() - callStart);
 		}
 		catch (TimeoutException ex) {
 			throw new ProviderFailure(wholeCallFirst ? FailureKind.TIMEOUT : FailureKind.FIRST_TOKEN_TIMEOUT,
@@ -107,14 +174,20 @@ final class StreamingBackend implements Backend {
 			Thread.currentThread().interrupt();
 			throw new ProviderFailure(FailureKind.TIMEOUT, "interrupted", null, ex);
 		}
-		String answer = (response.aiMessage() != null && response.aiMessage().text() != null)
-				? response.aiMessage().text() : text.toString();
-		TokenUsage usage = response.tokenUsage();
-		long input = (usage != null && usage.inputTokenCount() != null) ? usage.inputTokenCount()
-				: Tokens.estimate(call.system()) + Tokens.estimate(call.user());
-		long output = (usage != null && usage.outputTokenCount() != null) ? usage.outputTokenCount()
-				: Tokens.estimate(answer);
-		return new Reply(answer, input, output, firstTokenAfter);
+		synchronized (text) {
+			return new Round(response, text.toString(), firstTokenAfter);
+		}
+	}
+
+	/**
+	 * One request of a call and its answer.
+	 *
+	 * @param response the complete response
+	 * @param text the streamed text, for a response that does not repeat it
+	 * @param firstToken how long after the call's start the first token came
+	 */
+	private record Round(ChatResponse response, String text, Duration firstToken) {
+
 	}
 
 }

@@ -24,6 +24,7 @@ import dev.archon.agentgen.llm.LlmCall.TemplateInput;
 import dev.archon.agentgen.llm.ModelRole;
 import dev.archon.agentgen.llm.ProviderPool;
 import dev.archon.agentgen.llm.StreamInterrupted;
+import dev.archon.agentgen.llm.Toolbox;
 import dev.archon.agentgen.pipeline.CoderAnswer.MalformedAnswer;
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
 import dev.archon.agentgen.resources.AgentResources;
@@ -174,7 +175,8 @@ public class Pipeline {
 		StepOutcome outcome = step(context, version, name, () -> {
 			String user = coderRequest(context, feedback, previous);
 			TemplateInput template = template(context, feedback, previous);
-			LlmAnswer answer = call(context, Steps.CODER, ModelRole.PRIMARY, user, template);
+			DocumentationTools tools = new DocumentationTools(this.retrieval, context.request.sources());
+			LlmAnswer answer = call(context, Steps.CODER, ModelRole.PRIMARY, user, template, tools);
 			long inputTokens = answer.inputTokens();
 			long outputTokens = answer.outputTokens();
 			java.math.BigDecimal cost = answer.cost();
@@ -186,7 +188,8 @@ public class Pipeline {
 			catch (MalformedAnswer malformed) {
 				// One more try, told what was wrong.
 				LlmAnswer retry = call(context, Steps.CODER, ModelRole.PRIMARY,
-						user + "\n\nYour previous answer could not be read: " + malformed.getMessage(), template);
+						user + "\n\nYour previous answer could not be read: " + malformed.getMessage(), template,
+						tools);
 				files = CoderAnswer.files(retry.text());
 				inputTokens += retry.inputTokens();
 				outputTokens += retry.outputTokens();
@@ -194,8 +197,10 @@ public class Pipeline {
 				llmMillis += retry.llmTime().toMillis();
 				answer = retry;
 			}
+			List<String> pagesRead = tools.pagesRead();
 			return new StepOutcome(FileBlocks.render(files), answer.provider(), answer.model(), inputTokens,
-					outputTokens, cost, llmMillis, answer.degraded(), null);
+					outputTokens, cost, llmMillis, answer.degraded(),
+					pagesRead.isEmpty() ? null : "read " + String.join(" ", pagesRead));
 		});
 		return CoderAnswer.files(outcome.output());
 	}
@@ -227,15 +232,16 @@ public class Pipeline {
 	private StepOutcome llmStep(Context context, int version, String name, String step, ModelRole role, String user,
 			TemplateInput template) {
 		return step(context, version, name, () -> {
-			LlmAnswer answer = call(context, step, role, user, template);
+			LlmAnswer answer = call(context, step, role, user, template, null);
 			return new StepOutcome(answer.text(), answer.provider(), answer.model(), answer.inputTokens(),
 					answer.outputTokens(), answer.cost(), answer.llmTime().toMillis(), answer.degraded(), null);
 		});
 	}
 
-	private LlmAnswer call(Context context, String step, ModelRole role, String user, TemplateInput template) {
+	private LlmAnswer call(Context context, String step, ModelRole role, String user, TemplateInput template,
+			@Nullable Toolbox tools) {
 		String system = this.prompts.system(context.request.framework(), step);
-		LlmCall call = new LlmCall(step, role, system, user, template, context.request.providerHint());
+		LlmCall call = new LlmCall(step, role, system, user, template, context.request.providerHint(), tools);
 		return this.pool.chat(call, (failover) -> context.run
 			.event(new FailedOver(step, failover.from(), failover.to(), failover.reason())));
 	}

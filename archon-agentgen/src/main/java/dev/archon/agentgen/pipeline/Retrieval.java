@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -63,14 +64,7 @@ class Retrieval implements Embeddings {
 					: new ArrayList<>(sources);
 			String trimmed = (query.length() > 2000) ? query.substring(0, 2000) : query;
 			for (String source : scopes) {
-				SearchResponse response = this.vector.post()
-					.uri("/api/v1/vector/search")
-					.body(new SearchRequest(trimmed, source, CHUNKS, null, null))
-					.retrieve()
-					.body(SearchResponse.class);
-				if (response != null) {
-					hits.addAll(response.results());
-				}
+				hits.addAll(search(trimmed, source));
 			}
 			hits.sort((a, b) -> Double.compare(b.score(), a.score()));
 			StringBuilder text = new StringBuilder();
@@ -81,14 +75,10 @@ class Retrieval implements Embeddings {
 				String excerpt = (page != null) ? page.excerpt() + "\n\n" + hit.content() : hit.content();
 				pages.put(hit.url(), new Page(hit.url(), hit.title(),
 						(page != null) ? Math.max(page.score(), hit.score()) : hit.score(), excerpt));
-				text.append("## ").append(hit.title()).append(" — ").append(hit.url()).append('\n');
-				text.append(hit.content()).append("\n\n");
+				text.append(chunk(hit));
 			}
 			if (!hits.isEmpty()) {
-				PageContent page = this.vector.get()
-					.uri((uri) -> uri.path("/api/v1/vector/pages/content").queryParam("url", hits.get(0).url()).build())
-					.retrieve()
-					.body(PageContent.class);
+				PageContent page = page(hits.get(0).url());
 				if (page != null) {
 					String content = page.content();
 					text.append("# Full page: ")
@@ -104,6 +94,56 @@ class Retrieval implements Embeddings {
 			logger.warn("archon-vector is unavailable, generating without documentation: {}", ex.getMessage());
 			return new Documents(false, List.of(), "");
 		}
+	}
+
+	/**
+	 * The chunks most similar to a query.
+	 * @param query the query
+	 * @param source the source to search, {@code null} for all
+	 * @return the chunks, best first
+	 */
+	List<SearchHit> search(String query, @Nullable String source) {
+		SearchResponse response = this.vector.post()
+			.uri("/api/v1/vector/search")
+			.body(new SearchRequest(query, source, CHUNKS, null, null))
+			.retrieve()
+			.body(SearchResponse.class);
+		return (response != null) ? response.results() : List.of();
+	}
+
+	/**
+	 * The pages of a source.
+	 * @param source the source
+	 * @return their URLs
+	 */
+	List<String> pages(String source) {
+		List<String> urls = this.vector.get()
+			.uri((uri) -> uri.path("/api/v1/vector/pages").queryParam("source", source).build())
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		return (urls != null) ? urls : List.of();
+	}
+
+	/**
+	 * A whole page.
+	 * @param url the page
+	 * @return its content, {@code null} when archon-vector answered nothing
+	 */
+	@Nullable PageContent page(String url) {
+		return this.vector.get()
+			.uri((uri) -> uri.path("/api/v1/vector/pages/content").queryParam("url", url).build())
+			.retrieve()
+			.body(PageContent.class);
+	}
+
+	/**
+	 * A chunk as the coder reads it: its title and page, then its text.
+	 * @param hit the chunk
+	 * @return the text
+	 */
+	static String chunk(SearchHit hit) {
+		return "## " + hit.title() + " — " + hit.url() + "\n" + hit.content() + "\n\n";
 	}
 
 	/**

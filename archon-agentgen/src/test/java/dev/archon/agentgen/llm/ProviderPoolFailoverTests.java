@@ -209,7 +209,7 @@ class ProviderPoolFailoverTests {
 	private static LlmCall call(String hint) {
 		return new LlmCall("scope", ModelRole.REASONER, "You are the reasoner of Archon. Write a scope document.",
 				"An agent that summarises my unread email every morning.",
-				TemplateInput.of("An agent that summarises my unread email every morning."), hint);
+				TemplateInput.of("An agent that summarises my unread email every morning."), hint, null);
 	}
 
 }

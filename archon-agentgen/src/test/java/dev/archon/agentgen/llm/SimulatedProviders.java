@@ -26,6 +26,9 @@ public final class SimulatedProviders implements AutoCloseable {
 
 	static final String TOKEN = "test-token";
 
+	/** The defaults of {@code archon.llm.tool-calls}. */
+	static final LlmProperties.ToolCalls TOOL_CALLS = new LlmProperties.ToolCalls(5, 60_000);
+
 	private static SimulatedProviders shared;
 
 	/**
@@ -117,9 +120,14 @@ public final class SimulatedProviders implements AutoCloseable {
 	}
 
 	static ProviderPool pool(List<LlmProperties.Provider> settings, Duration openFor) {
+		return pool(settings, openFor, TOOL_CALLS);
+	}
+
+	static ProviderPool pool(List<LlmProperties.Provider> settings, Duration openFor,
+			LlmProperties.ToolCalls toolCalls) {
 		List<PooledProvider> pooled = new ArrayList<>();
 		for (LlmProperties.Provider provider : settings) {
-			pooled.add(new PooledProvider(provider, LlmConfiguration.backend(provider),
+			pooled.add(new PooledProvider(provider, LlmConfiguration.backend(provider, toolCalls),
 					CircuitBreaker.of("llm-" + provider.name(),
 							LlmConfiguration.breakerConfig(breaker(openFor), provider)),
 					RateLimiter.of("llm-" + provider.name(),

@@ -45,8 +45,8 @@ class AgentResourcesTests {
 		TemplateInput input = new TemplateInput("An agent with every tool of the library.", null, tools, List.of(),
 				null, Map.of());
 		String answer = TestPools.builtinOnly()
-			.chat(new LlmCall("coder", ModelRole.PRIMARY, "You are the coder of Archon.", "all tools", input, null),
-					(f) -> {
+			.chat(new LlmCall("coder", ModelRole.PRIMARY, "You are the coder of Archon.", "all tools", input, null,
+					null), (f) -> {
 					})
 			.text();
 		ValidationReport report = new Validator("python3", Duration.ofSeconds(20)).validate(CoderAnswer.files(answer));

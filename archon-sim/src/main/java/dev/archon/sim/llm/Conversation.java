@@ -1,7 +1,9 @@
 package dev.archon.sim.llm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,10 +27,17 @@ public final class Conversation {
 
 	private final String lastUserMessage;
 
-	private Conversation(String system, List<String> messages, String lastUserMessage) {
+	private final Set<String> offeredTools;
+
+	private final List<String> toolResults;
+
+	private Conversation(String system, List<String> messages, String lastUserMessage, Set<String> offeredTools,
+			List<String> toolResults) {
 		this.system = system;
 		this.messages = messages;
 		this.lastUserMessage = lastUserMessage;
+		this.offeredTools = offeredTools;
+		this.toolResults = toolResults;
 	}
 
 	/**
@@ -40,6 +49,7 @@ public final class Conversation {
 	public static Conversation fromOpenAi(JsonNode request) {
 		StringBuilder system = new StringBuilder();
 		List<String> messages = new ArrayList<>();
+		List<String> toolResults = new ArrayList<>();
 		String lastUser = "";
 		for (JsonNode message : request.path("messages").values()) {
 			String role = message.path("role").asString("");
@@ -52,9 +62,18 @@ public final class Conversation {
 				if (role.equals("user")) {
 					lastUser = text;
 				}
+				else if (role.equals("tool")) {
+					toolResults.add(text);
+				}
 			}
 		}
-		return new Conversation(system.toString(), messages, lastUser);
+		Set<String> tools = new LinkedHashSet<>();
+		if (!request.path("tool_choice").asString("").equals("none")) {
+			for (JsonNode tool : request.path("tools").values()) {
+				tools.add(tool.path("function").path("name").asString(""));
+			}
+		}
+		return new Conversation(system.toString(), messages, lastUser, tools, toolResults);
 	}
 
 	/**
@@ -65,15 +84,30 @@ public final class Conversation {
 	 */
 	public static Conversation fromAnthropic(JsonNode request) {
 		List<String> messages = new ArrayList<>();
+		List<String> toolResults = new ArrayList<>();
 		String lastUser = "";
 		for (JsonNode message : request.path("messages").values()) {
 			String text = text(message.path("content"));
 			messages.add(text);
-			if (message.path("role").asString("").equals("user")) {
+			// Tool results come back in a user message, which is not the user speaking.
+			boolean results = false;
+			for (JsonNode block : message.path("content").values()) {
+				if (block.path("type").asString("").equals("tool_result")) {
+					toolResults.add(text(block.path("content")));
+					results = true;
+				}
+			}
+			if (message.path("role").asString("").equals("user") && !results) {
 				lastUser = text;
 			}
 		}
-		return new Conversation(text(request.path("system")), messages, lastUser);
+		Set<String> tools = new LinkedHashSet<>();
+		if (!request.path("tool_choice").path("type").asString("").equals("none")) {
+			for (JsonNode tool : request.path("tools").values()) {
+				tools.add(tool.path("name").asString(""));
+			}
+		}
+		return new Conversation(text(request.path("system")), messages, lastUser, tools, toolResults);
 	}
 
 	/**
@@ -110,6 +144,24 @@ public final class Conversation {
 	 */
 	String lastUserMessage() {
 		return this.lastUserMessage;
+	}
+
+	/**
+	 * Whether the request offers a tool, and lets the model call it: a
+	 * {@code tool_choice} of {@code none} declares tools that may not be called.
+	 * @param name the tool's name
+	 * @return whether the model may call it
+	 */
+	boolean offers(String name) {
+		return this.offeredTools.contains(name);
+	}
+
+	/**
+	 * The results of the tools the model called, in the order they came back.
+	 * @return their texts
+	 */
+	List<String> toolResults() {
+		return this.toolResults;
 	}
 
 	/**

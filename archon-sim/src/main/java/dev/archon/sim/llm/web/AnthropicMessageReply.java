@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.archon.sim.llm.Completion;
 import dev.archon.sim.llm.Provider;
+import dev.archon.sim.llm.ToolCall;
 import dev.archon.sim.llm.Tokens;
 
 /**
@@ -17,7 +18,9 @@ import dev.archon.sim.llm.Tokens;
  * ({@code message_start}, {@code content_block_start}, {@code ping}, one
  * {@code content_block_delta} with a {@code text_delta} per piece,
  * {@code content_block_stop}, {@code message_delta} with the stop reason and output
- * tokens, {@code message_stop}).
+ * tokens, {@code message_stop}). A tool call is a {@code tool_use} content block with
+ * {@code stop_reason: "tool_use"}; streamed, the block starts with an empty {@code input}
+ * that {@code input_json_delta}s fill.
  */
 final class AnthropicMessageReply implements Reply {
 
@@ -35,6 +38,11 @@ final class AnthropicMessageReply implements Reply {
 
 	private static final String DELTA_START = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
 			+ "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":";
+
+	private static final String INPUT_DELTA_START = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\","
+			+ "\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":";
+
+	private final String toolUseId = Ids.next("toolu_");
 
 	private final String id = Ids.next("msg_");
 
@@ -68,6 +76,12 @@ final class AnthropicMessageReply implements Reply {
 	@Override
 	public byte[] body() {
 		ObjectNode body = message(this.completion.text(), stopReason(), this.completion.completionTokens());
+		ToolCall toolCall = this.completion.toolCall();
+		if (toolCall != null) {
+			ArrayNode content = body.putArray("content");
+			toolUse(content.addObject(), toolCall).set("input",
+					Json.read(toolCall.arguments().getBytes(StandardCharsets.UTF_8)));
+		}
 		return Json.bytes(body);
 	}
 
@@ -76,11 +90,22 @@ final class AnthropicMessageReply implements Reply {
 		ObjectNode start = Json.object();
 		start.put("type", "message_start");
 		start.set("message", message(null, null, 1));
-		List<byte[]> head = List.of(event("message_start", Json.string(start)), BLOCK_START, PING);
-		List<String> texts = Tokens.pieces(this.completion.text());
+		ToolCall toolCall = this.completion.toolCall();
+		byte[] blockStart = BLOCK_START;
+		if (toolCall != null) {
+			ObjectNode toolStart = Json.object();
+			toolStart.put("type", "content_block_start");
+			toolStart.put("index", 0);
+			ObjectNode block = toolStart.putObject("content_block");
+			toolUse(block, toolCall).putObject("input");
+			blockStart = event("content_block_start", Json.string(toolStart));
+		}
+		List<byte[]> head = List.of(event("message_start", Json.string(start)), blockStart, PING);
+		String deltaStart = (toolCall != null) ? INPUT_DELTA_START : DELTA_START;
+		List<String> texts = Tokens.pieces((toolCall != null) ? toolCall.arguments() : this.completion.text());
 		List<byte[]> pieces = new ArrayList<>(texts.size());
 		for (String text : texts) {
-			StringBuilder delta = new StringBuilder(DELTA_START.length() + text.length() + 8).append(DELTA_START);
+			StringBuilder delta = new StringBuilder(deltaStart.length() + text.length() + 8).append(deltaStart);
 			Json.quote(delta, text).append("}}\n\n");
 			pieces.add(delta.toString().getBytes(StandardCharsets.UTF_8));
 		}
@@ -119,7 +144,17 @@ final class AnthropicMessageReply implements Reply {
 		return message;
 	}
 
+	private ObjectNode toolUse(ObjectNode block, ToolCall toolCall) {
+		block.put("type", "tool_use");
+		block.put("id", this.toolUseId);
+		block.put("name", toolCall.name());
+		return block;
+	}
+
 	private String stopReason() {
+		if (this.completion.toolCall() != null) {
+			return "tool_use";
+		}
 		return this.completion.truncated() ? "max_tokens" : "end_turn";
 	}
 

@@ -8,13 +8,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.archon.sim.llm.Completion;
 import dev.archon.sim.llm.Provider;
+import dev.archon.sim.llm.ToolCall;
 import dev.archon.sim.llm.Tokens;
 
 /**
  * A chat completion in OpenAI's shapes: {@code chat.completion}, or a stream of
  * {@code chat.completion.chunk} events (role chunk, one content delta per piece, the
  * chunk with {@code finish_reason}, the usage chunk with empty {@code choices} when
- * {@code stream_options.include_usage} is set, then {@code [DONE]}).
+ * {@code stream_options.include_usage} is set, then {@code [DONE]}). A tool call comes as
+ * the message's {@code tool_calls} with {@code finish_reason: "tool_calls"}; streamed,
+ * its id and name come in the role chunk and its arguments in {@code tool_calls} deltas.
  */
 final class OpenAiChatReply implements Reply {
 
@@ -23,6 +26,8 @@ final class OpenAiChatReply implements Reply {
 	private final String id = Ids.next("chatcmpl-");
 
 	private final long created = System.currentTimeMillis() / 1000;
+
+	private final String toolCallId = Ids.next("call_");
 
 	private final String model;
 
@@ -65,7 +70,17 @@ final class OpenAiChatReply implements Reply {
 		choice.put("index", 0);
 		ObjectNode message = choice.putObject("message");
 		message.put("role", "assistant");
-		message.put("content", this.completion.text());
+		ToolCall toolCall = this.completion.toolCall();
+		if (toolCall != null) {
+			message.putNull("content");
+			ObjectNode call = message.putArray("tool_calls").addObject();
+			call.put("id", this.toolCallId);
+			call.put("type", "function");
+			call.putObject("function").put("name", toolCall.name()).put("arguments", toolCall.arguments());
+		}
+		else {
+			message.put("content", this.completion.text());
+		}
 		message.putNull("refusal");
 		choice.putNull("logprobs");
 		choice.put("finish_reason", finishReason());
@@ -84,18 +99,31 @@ final class OpenAiChatReply implements Reply {
 		Json.quote(prefix, this.model).append(",\"system_fingerprint\":\"fp_archon_sim\",\"choices\":[");
 		String start = prefix.toString();
 		String end = this.includeUsage ? ",\"usage\":null}" : "}";
-		List<String> texts = Tokens.pieces(this.completion.text());
+		ToolCall toolCall = this.completion.toolCall();
+		String deltaStart = (toolCall != null)
+				? "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+				: "{\"index\":0,\"delta\":{\"content\":";
+		String deltaEnd = (toolCall != null) ? "}}]}" : "}";
+		List<String> texts = Tokens.pieces((toolCall != null) ? toolCall.arguments() : this.completion.text());
 		List<byte[]> pieces = new ArrayList<>(texts.size());
 		for (String text : texts) {
-			StringBuilder chunk = new StringBuilder(start.length() + text.length() + 96).append(start)
-				.append("{\"index\":0,\"delta\":{\"content\":");
-			Json.quote(chunk, text).append("},\"logprobs\":null,\"finish_reason\":null}]").append(end);
+			StringBuilder chunk = new StringBuilder(start.length() + text.length() + 128).append(start)
+				.append(deltaStart);
+			Json.quote(chunk, text).append(deltaEnd).append(",\"logprobs\":null,\"finish_reason\":null}]").append(end);
 			pieces.add(event(chunk));
 		}
-		List<byte[]> head = List.of(event(new StringBuilder(start)
-			.append("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},")
-			.append("\"logprobs\":null,\"finish_reason\":null}]")
-			.append(end)));
+		StringBuilder role = new StringBuilder(start).append("{\"index\":0,\"delta\":{\"role\":\"assistant\",");
+		if (toolCall != null) {
+			role.append("\"content\":null,\"tool_calls\":[{\"index\":0,\"id\":\"")
+				.append(this.toolCallId)
+				.append("\",\"type\":\"function\",\"function\":{\"name\":");
+			Json.quote(role, toolCall.name()).append(",\"arguments\":\"\"}}],");
+		}
+		else {
+			role.append("\"content\":\"\",");
+		}
+		List<byte[]> head = List
+			.of(event(role.append("\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}]").append(end)));
 		List<byte[]> tail = new ArrayList<>(3);
 		tail.add(event(
 				new StringBuilder(start).append("{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"")
@@ -112,6 +140,9 @@ final class OpenAiChatReply implements Reply {
 	}
 
 	private String finishReason() {
+		if (this.completion.toolCall() != null) {
+			return "tool_calls";
+		}
 		return this.completion.truncated() ? "length" : "stop";
 	}
 

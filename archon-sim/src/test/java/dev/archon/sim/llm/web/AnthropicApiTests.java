@@ -135,4 +135,69 @@ class AnthropicApiTests {
 		assertThat(models.path("data").get(0).path("type").asString()).isEqualTo("model");
 	}
 
+	static final String DOCUMENTATION_TOOLS = """
+			,"tools":[{"name":"retrieve_relevant_documentation","description":"Search the documentation",
+			 "input_schema":{"type":"object","properties":{"query":{"type":"string"}},"required":["query"]}}]""";
+
+	static final String CODER_WITH_TOOL_RESULT = """
+			{"model":"claude-sonnet-4-5","max_tokens":16000,"system":"You are the coder of Archon.",
+			 "messages":[{"role":"user","content":"The agent to build:\\nTurn the kitchen lights on at sunset\\n\\nWrite the five files."},
+			 {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"retrieve_relevant_documentation",
+			  "input":{"query":"lights"}}]},
+			 {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1",
+			  "content":"## Tools — https://ai.pydantic.dev/tools/\\nRegister a tool with @agent.tool."}]}]%s}""";
+
+	@Test
+	void callsTheDocumentationSearchWhenTheCoderIsOfferedIt() throws Exception {
+		HttpResponse<String> response = this.http.post("/anthropic/v1/messages", CODER.formatted(DOCUMENTATION_TOOLS),
+				HEADERS);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = SimHttp.json(response.body());
+		assertThat(body.path("stop_reason").asString()).isEqualTo("tool_use");
+		assertThat(body.path("content")).hasSize(1);
+		JsonNode block = body.path("content").get(0);
+		assertThat(block.path("type").asString()).isEqualTo("tool_use");
+		assertThat(block.path("id").asString()).startsWith("toolu_");
+		assertThat(block.path("name").asString()).isEqualTo("retrieve_relevant_documentation");
+		assertThat(block.path("input").path("query").asString()).isEqualTo("Turn the kitchen lights on at sunset");
+	}
+
+	@Test
+	void streamsTheToolUseAsInputJsonDeltas() throws Exception {
+		SimHttp.Streamed streamed = this.http.stream("/anthropic/v1/messages",
+				CODER.formatted(DOCUMENTATION_TOOLS + ",\"stream\":true"), HEADERS);
+
+		assertThat(streamed.failure()).isNull();
+		List<String> data = streamed.data();
+		JsonNode block = SimHttp.json(data.get(1)).path("content_block");
+		assertThat(block.path("type").asString()).isEqualTo("tool_use");
+		assertThat(block.path("name").asString()).isEqualTo("retrieve_relevant_documentation");
+		assertThat(block.path("input").isEmpty()).isTrue();
+		StringBuilder input = new StringBuilder();
+		for (String delta : data.subList(3, data.size() - 3)) {
+			JsonNode json = SimHttp.json(delta).path("delta");
+			assertThat(json.path("type").asString()).isEqualTo("input_json_delta");
+			input.append(json.path("partial_json").asString());
+		}
+		assertThat(SimHttp.json(input.toString()).path("query").asString()).contains("kitchen lights");
+		assertThat(SimHttp.json(data.get(data.size() - 2)).path("delta").path("stop_reason").asString())
+			.isEqualTo("tool_use");
+	}
+
+	@Test
+	void writesTheFilesCitingThePageOnceTheToolAnswered() throws Exception {
+		HttpResponse<String> response = this.http.post("/anthropic/v1/messages",
+				CODER_WITH_TOOL_RESULT.formatted(DOCUMENTATION_TOOLS), HEADERS);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = SimHttp.json(response.body());
+		assertThat(body.path("stop_reason").asString()).isEqualTo("end_turn");
+		String text = body.path("content").get(0).path("text").asString();
+		assertThat(CoderAnswerParser.files(text).get("agent.py")).contains("https://ai.pydantic.dev/tools/");
+		// The description is still the user's, not the tool result that came back as
+		// a user message.
+		assertThat(text).containsIgnoringCase("kitchen");
+	}
+
 }

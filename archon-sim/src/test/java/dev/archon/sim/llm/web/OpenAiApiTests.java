@@ -183,4 +183,87 @@ class OpenAiApiTests {
 		assertThat(models.path("data").get(0).path("object").asString()).isEqualTo("model");
 	}
 
+	static final String DOCUMENTATION_TOOLS = """
+			,"tools":[{"type":"function","function":{"name":"retrieve_relevant_documentation",
+			 "description":"Search the documentation","parameters":{"type":"object",
+			 "properties":{"query":{"type":"string"}},"required":["query"]}}}]""";
+
+	static final String CODER_WITH_TOOL_RESULT = """
+			{"model":"gpt-4o-mini","messages":[
+			 {"role":"system","content":"You are the coder of Archon."},
+			 {"role":"user","content":"The agent to build:\\nAn agent that tracks the weather forecast for my garden\\n\\nWrite the five files."},
+			 {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
+			  "function":{"name":"retrieve_relevant_documentation","arguments":"{\\"query\\":\\"weather\\"}"}}]},
+			 {"role":"tool","tool_call_id":"call_1","content":"## Tools — https://ai.pydantic.dev/tools/\\nRegister a tool with @agent.tool."}]%s}""";
+
+	@Test
+	void callsTheDocumentationSearchWhenTheCoderIsOfferedIt() throws Exception {
+		HttpResponse<String> response = this.http.post("/v1/chat/completions", CODER.formatted(DOCUMENTATION_TOOLS),
+				"Authorization", KEY, "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode choice = SimHttp.json(response.body()).path("choices").get(0);
+		assertThat(choice.path("finish_reason").asString()).isEqualTo("tool_calls");
+		JsonNode message = choice.path("message");
+		assertThat(message.path("content").isNull()).isTrue();
+		JsonNode call = message.path("tool_calls").get(0);
+		assertThat(call.path("id").asString()).startsWith("call_");
+		assertThat(call.path("type").asString()).isEqualTo("function");
+		assertThat(call.path("function").path("name").asString()).isEqualTo("retrieve_relevant_documentation");
+		JsonNode arguments = SimHttp.json(call.path("function").path("arguments").asString());
+		assertThat(arguments.path("query").asString())
+			.isEqualTo("An agent that tracks the weather forecast for my garden");
+	}
+
+	@Test
+	void streamsTheToolCallAsToolCallDeltas() throws Exception {
+		SimHttp.Streamed streamed = this.http.stream("/v1/chat/completions",
+				CODER.formatted(DOCUMENTATION_TOOLS + ",\"stream\":true"), "Authorization", KEY);
+
+		assertThat(streamed.failure()).isNull();
+		List<String> data = streamed.data();
+		JsonNode first = SimHttp.json(data.getFirst()).path("choices").get(0).path("delta").path("tool_calls").get(0);
+		assertThat(first.path("id").asString()).startsWith("call_");
+		assertThat(first.path("function").path("name").asString()).isEqualTo("retrieve_relevant_documentation");
+		StringBuilder arguments = new StringBuilder();
+		for (String chunk : data.subList(1, data.size() - 2)) {
+			arguments.append(SimHttp.json(chunk)
+				.path("choices")
+				.get(0)
+				.path("delta")
+				.path("tool_calls")
+				.get(0)
+				.path("function")
+				.path("arguments")
+				.asString());
+		}
+		assertThat(SimHttp.json(arguments.toString()).path("query").asString()).contains("weather forecast");
+		JsonNode finish = SimHttp.json(data.get(data.size() - 2));
+		assertThat(finish.path("choices").get(0).path("finish_reason").asString()).isEqualTo("tool_calls");
+	}
+
+	@Test
+	void writesTheFilesCitingThePageOnceTheToolAnswered() throws Exception {
+		HttpResponse<String> response = this.http.post("/v1/chat/completions",
+				CODER_WITH_TOOL_RESULT.formatted(DOCUMENTATION_TOOLS), "Authorization", KEY, "Content-Type",
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode choice = SimHttp.json(response.body()).path("choices").get(0);
+		assertThat(choice.path("finish_reason").asString()).isEqualTo("stop");
+		String content = choice.path("message").path("content").asString();
+		assertThat(CoderAnswerParser.files(content).get("agent.py")).contains("https://ai.pydantic.dev/tools/");
+	}
+
+	@Test
+	void answersWithTextWhenToolsMayNotBeCalled() throws Exception {
+		HttpResponse<String> response = this.http.post("/v1/chat/completions",
+				CODER.formatted(DOCUMENTATION_TOOLS + ",\"tool_choice\":\"none\""), "Authorization", KEY,
+				"Content-Type", "application/json");
+
+		JsonNode choice = SimHttp.json(response.body()).path("choices").get(0);
+		assertThat(choice.path("finish_reason").asString()).isEqualTo("stop");
+		assertThat(CoderAnswerParser.files(choice.path("message").path("content").asString())).hasSize(5);
+	}
+
 }
