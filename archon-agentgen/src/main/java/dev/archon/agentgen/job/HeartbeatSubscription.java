@@ -137,7 +137,8 @@ final class HeartbeatSubscription implements AutoCloseable {
 			subscription.destroy();
 		}
 		catch (Exception ex) {
-			// A subscription on a dead node cannot unsubscribe cleanly; it is dropped either way.
+			// A subscription on a dead node cannot unsubscribe cleanly; it is dropped
+			// either way.
 			logger.debug("Closing a Redis subscription failed: {}", ex.getMessage());
 		}
 	}

@@ -37,7 +37,8 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		// request
 		// answers 503 with Retry-After (DataStoreProblemHandler).
 		defaults.put("spring.datasource.hikari.connection-timeout", "3000");
-		// 3 s, not less: Lettuce's connection handshake runs under the command timeout, and
+		// 3 s, not less: Lettuce's connection handshake runs under the command timeout,
+		// and
 		// seven JVMs starting on two cores stalled it past 1 s.
 		defaults.put("spring.data.redis.timeout", "3s");
 		defaults.put("spring.data.redis.connect-timeout", "1s");
