@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.archon.agentgen.compose.AgentTool;
 import dev.archon.agentgen.compose.Composer;
@@ -95,7 +94,7 @@ public class QualityBench {
 							"--archon.api.outbound-key=" + apiKey, "--spring.main.banner-mode=off"))) {
 			Pipeline pipeline = agentgen.getBean(Pipeline.class);
 			simulated = score("simulated providers (sim profile), whole pipeline", descriptions, (text) -> {
-				StepsKept run = new StepsKept();
+				FreshRun run = new FreshRun();
 				GenerationResult result = pipeline.run(new GenerationRequest(text,
 						GenerateAgentRequest.DEFAULT_FRAMEWORK, GenerateAgentRequest.DEFAULT_REFINEMENTS, List.of(),
 						null, 1, null, Map.of()), run);
@@ -338,14 +337,17 @@ public class QualityBench {
 
 	}
 
-	/** A run of one generation, kept in memory: no job to resume, nobody to tell. */
-	static final class StepsKept implements PipelineRun {
+	/**
+	 * A fresh run of one generation: no earlier step to resume from, nobody to tell. It keeps only which
+	 * provider answered the coder, whose steps run one after the other, so the last one wrote the files.
+	 */
+	static final class FreshRun implements PipelineRun {
 
-		private final Map<String, StepOutcome> finished = new ConcurrentHashMap<>();
+		private volatile String coder = "none";
 
 		@Override
 		public StepOutcome finished(int version, String step) {
-			return this.finished.get(version + "/" + step);
+			return null;
 		}
 
 		@Override
@@ -355,7 +357,9 @@ public class QualityBench {
 
 		@Override
 		public void succeeded(int version, String step, StepOutcome outcome) {
-			this.finished.put(version + "/" + step, outcome);
+			if (step.endsWith("coder")) {
+				this.coder = String.valueOf(outcome.provider());
+			}
 		}
 
 		@Override
@@ -366,15 +370,8 @@ public class QualityBench {
 		public void event(JobEvent event) {
 		}
 
-		/** The provider of the coder step that wrote the files: the last round's when there are rounds. */
 		String coder() {
-			StepOutcome last = this.finished.entrySet()
-				.stream()
-				.filter((step) -> step.getKey().endsWith("coder"))
-				.max(Map.Entry.comparingByKey())
-				.map(Map.Entry::getValue)
-				.orElseThrow();
-			return String.valueOf(last.provider());
+			return this.coder;
 		}
 
 	}
