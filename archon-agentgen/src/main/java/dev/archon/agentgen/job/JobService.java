@@ -70,8 +70,8 @@ public class JobService {
 		if (job.useCache()) {
 			Optional<CachedResult> cached = this.cache.get(cacheKey);
 			if (cached.isPresent()) {
-				JobSucceeded done = new JobSucceeded(1, false,
-						ValidationReports.read(cached.get().validation()).passed(), true);
+				JobSucceeded done = Provenance.cached(cached.get())
+					.succeeded(1, false, ValidationReports.read(cached.get().validation()).passed(), true);
 				Optional<Long> event = this.jobs.insert(id, job, cacheKey, cached.get(), done, this.events.json(done));
 				if (event.isEmpty()) {
 					return existing(job);

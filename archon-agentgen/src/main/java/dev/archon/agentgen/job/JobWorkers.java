@@ -204,7 +204,8 @@ class JobWorkers implements SmartLifecycle {
 			GenerationResult result = this.pipeline.run(request, run);
 			String validation = ValidationReports.write(result.validation());
 			Provenance provenance = Provenance.of(result);
-			JobSucceeded done = new JobSucceeded(job.version(), result.degraded(), result.validation().passed(), false);
+			JobSucceeded done = provenance.succeeded(job.version(), result.degraded(), result.validation().passed(),
+					false);
 			// Every step stored first, and none of those writes found the job gone.
 			Optional<Long> event = !run.flush() ? Optional.empty() : this.jobs.complete(job.id(), owner, result.files(),
 					validation, provenance, done, this.events.json(done));

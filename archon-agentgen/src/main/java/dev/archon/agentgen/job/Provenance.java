@@ -10,6 +10,7 @@ import dev.archon.agentgen.pipeline.GenerationResult;
 import dev.archon.api.wire.agents.AgentPlan;
 import dev.archon.api.wire.agents.ChosenTool;
 import dev.archon.api.wire.agents.GroundingPage;
+import dev.archon.api.wire.agents.JobSucceeded;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,19 @@ record Provenance(@Nullable Boolean grounded, @Nullable AgentPlan plan, List<Gro
 	 */
 	static Provenance cached(CachedResult cached) {
 		return new Provenance(cached.grounded(), null, cached.pages(), List.of());
+	}
+
+	/**
+	 * The event that finishes the version, telling what it was made from.
+	 * @param version the version
+	 * @param degraded whether the built-in provider wrote any of it
+	 * @param validationPassed whether no validation check failed
+	 * @param cached whether the result cache answered
+	 * @return the event
+	 */
+	JobSucceeded succeeded(int version, boolean degraded, boolean validationPassed, boolean cached) {
+		return new JobSucceeded(version, degraded, validationPassed, cached, this.grounded, this.plan, this.pages,
+				this.tools);
 	}
 
 	private static AgentPlan plan(Plan plan) {

@@ -9,6 +9,7 @@ import dev.archon.test.UsesRealServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class JobProvenanceIntegrationTests {
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	private static final FakeVector vector = startVector();
 
 	@DynamicPropertySource
@@ -49,7 +52,7 @@ class JobProvenanceIntegrationTests {
 	int port;
 
 	@Test
-	void showsThePlanAndTheToolsWithWhyOnTheJobAndOnEachVersion() {
+	void showsThePlanAndTheToolsWithWhyOnTheJobAndOnEachVersion() throws IOException, InterruptedException {
 		// given a job whose version 1 the built-in composer writes
 		vector.documenting(false);
 		String location = submit(
@@ -74,6 +77,13 @@ class JobProvenanceIntegrationTests {
 		// nothing was found, so nothing grounds it
 		assertThat(job.path("pages")).isEmpty();
 		assertThat(job.path("grounded").asBoolean()).isFalse();
+
+		// and the event that finished the version tells the same
+		JsonNode done = json.readTree(api().events(location, null).getLast().data());
+		assertThat(done.path("type").asString()).isEqualTo("job-succeeded");
+		assertThat(done.path("plan")).isEqualTo(plan);
+		assertThat(done.path("tools")).isEqualTo(job.path("tools"));
+		assertThat(done.path("grounded").asBoolean(true)).isFalse();
 
 		// when feedback makes version 2
 		message(location, "Also post to Discord");
