@@ -10,25 +10,53 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.archon.agentgen.compose.AgentTool;
 import dev.archon.agentgen.compose.Composer;
 import dev.archon.agentgen.compose.Embeddings;
 import dev.archon.agentgen.compose.Plan;
+import dev.archon.agentgen.compose.PlanLine;
 import dev.archon.agentgen.compose.Planner;
 import dev.archon.agentgen.compose.ToolChoice;
+import dev.archon.agentgen.pipeline.GenerationRequest;
+import dev.archon.agentgen.pipeline.GenerationResult;
+import dev.archon.agentgen.pipeline.Pipeline;
+import dev.archon.agentgen.pipeline.PipelineRun;
 import dev.archon.agentgen.resources.AgentResources;
+import dev.archon.api.ArchonApiProperties;
+import dev.archon.api.client.ServiceClients;
+import dev.archon.api.wire.agents.GenerateAgentRequest;
+import dev.archon.api.wire.agents.JobEvent;
+import dev.archon.sim.SimApplication;
+import dev.archon.test.InProcessSimulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
 /**
- * Scores the built-in composer on bench/quality/descriptions.json: each description's agent is
- * generated in-process (plan, tools by meaning, files, as the pipeline's built-in path does), and its
- * files are checked for the properties the description asks for, plus three every agent must have
- * (its Python parses, its .env.example survives python-dotenv, its requirements pin Pydantic AI 2).
- * Prints a table and writes the JSON report.
+ * Scores two paths of agent generation on bench/quality/descriptions.json, side by side:
+ * <ul>
+ * <li>the built-in composer, in-process: plan, tools by meaning, files, as the pipeline's
+ * built-in path does, timed without the pipeline's other steps;</li>
+ * <li>the simulated providers: the whole pipeline (scope, advisor, retrieval, coder, one
+ * refinement round, validation) wired as archon-agentgen wires it with the {@code sim}
+ * profile, against archon-sim started in this JVM, timed end to end.</li>
+ * </ul>
+ * Each agent's files are checked for the properties the description asks for, plus three
+ * every agent must have (its Python parses, its .env.example survives python-dotenv, its
+ * requirements pin Pydantic AI 2). Prints a table and writes the JSON report.
  *
  * Usage: java -cp CLASSPATH QualityBench.java DESCRIPTIONS AGENT_RESOURCES VECTOR_URL API_KEY OUT.json
  */
@@ -36,75 +64,177 @@ public class QualityBench {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final String SIM_TOKEN = "quality-bench";
+
 	public static void main(String[] args) throws Exception {
 		JsonNode descriptions = json.readTree(Files.readString(Path.of(args[0]))).path("descriptions");
+		String vectorUrl = args[2];
+		String apiKey = args[3];
 		AgentResources library = AgentResources.load(List.of(Path.of(args[1])));
-		VectorEmbeddings embeddings = new VectorEmbeddings(args[2], args[3]);
+		VectorEmbeddings embeddings = new VectorEmbeddings(vectorUrl, apiKey);
 		ToolChoice toolChoice = new ToolChoice(library.entries(), embeddings);
-		Path work = Files.createTempDirectory("quality-bench");
+		Map<String, Object> builtin = score("built-in composer, in-process", descriptions, (text) -> {
+			Plan plan = Planner.plan(text);
+			List<AgentTool> tools = toolChoice.choose(plan, text).stream().map(ToolChoice.Chosen::agentTool).toList();
+			return new Generated(Composer.files(new Composer.Request(text, null, Map.of(), tools, List.of())),
+					"builtin");
+		});
+		builtin.put("toolsByMeaning", embeddings.answered);
 
+		Map<String, Object> simulated;
+		try (ConfigurableApplicationContext simulator = new SpringApplicationBuilder(SimApplication.class)
+			.run(quiet(InProcessSimulator.arguments(SIM_TOKEN)));
+				ConfigurableApplicationContext agentgen = new SpringApplicationBuilder(SimulatedProvidersPath.class)
+					.web(WebApplicationType.NONE)
+					.run(quiet("--archon.llm.profile=sim",
+							"--archon.llm.sim-url=http://localhost:"
+									+ simulator.getEnvironment().getProperty("local.server.port"),
+							"--archon.agentgen.pipeline.vector-url=" + vectorUrl,
+							"--archon.agentgen.pipeline.resources-dir=" + args[1],
+							"--archon.api.outbound-key=" + apiKey, "--spring.main.banner-mode=off"))) {
+			Pipeline pipeline = agentgen.getBean(Pipeline.class);
+			simulated = score("simulated providers (sim profile), whole pipeline", descriptions, (text) -> {
+				FreshRun run = new FreshRun();
+				GenerationResult result = pipeline.run(new GenerationRequest(text,
+						GenerateAgentRequest.DEFAULT_FRAMEWORK, GenerateAgentRequest.DEFAULT_REFINEMENTS, List.of(),
+						null, 1, null, Map.of()), run);
+				return new Generated(result.files(), run.coder());
+			});
+		}
+
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("descriptions", descriptions.size());
+		report.put("paths", List.of(summary(builtin), summary(simulated)));
+		report.put("results", sideBySide(builtin, simulated));
+		Files.writeString(Path.of(args[4]), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+		print(builtin, simulated);
+	}
+
+	/** Generates and scores every description through one path. */
+	private static Map<String, Object> score(String name, JsonNode descriptions, Generator generator)
+			throws Exception {
+		Path work = Files.createTempDirectory("quality-bench");
 		List<Map<String, Object>> rows = new ArrayList<>();
 		List<Double> millis = new ArrayList<>();
 		Map<String, int[]> halves = new LinkedHashMap<>();
 		for (JsonNode description : descriptions) {
 			String text = description.path("text").asString();
 			long started = System.nanoTime();
-			Plan plan = Planner.plan(text);
-			List<AgentTool> tools = toolChoice.choose(plan, text).stream().map(ToolChoice.Chosen::agentTool).toList();
-			Map<String, String> files = Composer.files(new Composer.Request(text, null, Map.of(), tools, List.of()));
+			Generated generated = generator.generate(text);
 			millis.add((System.nanoTime() - started) / 1e6);
 			Path folder = work.resolve(description.path("id").asString());
 			Files.createDirectories(folder);
-			for (Map.Entry<String, String> file : files.entrySet()) {
+			for (Map.Entry<String, String> file : generated.files().entrySet()) {
 				Files.writeString(folder.resolve(file.getKey()), file.getValue());
 			}
-			Map<String, Boolean> checks = check(description.path("expect"), files, parses(folder));
+			Map<String, Boolean> checks = check(description.path("expect"), generated.files(), parses(folder));
 			long met = checks.values().stream().filter(Boolean::booleanValue).count();
 			int[] half = halves.computeIfAbsent(description.path("half").asString(), (h) -> new int[2]);
 			half[0] += (int) met;
 			half[1] += checks.size();
+			Plan plan = PlanLine.read(generated.files());
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("id", description.path("id").asString());
 			row.put("half", description.path("half").asString());
 			row.put("share", met / (double) checks.size());
+			row.put("writtenBy", generated.writtenBy());
 			row.put("checks", checks);
-			row.put("plan", plan.toMarkdown());
+			row.put("plan", (plan != null) ? plan.toMarkdown() : null);
 			rows.add(row);
 		}
-
 		int met = halves.values().stream().mapToInt((h) -> h[0]).sum();
 		int total = halves.values().stream().mapToInt((h) -> h[1]).sum();
 		double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		Map<String, Object> report = new LinkedHashMap<>();
-		report.put("path", "built-in composer, in-process");
-		report.put("toolsByMeaning", embeddings.answered);
-		report.put("descriptions", rows.size());
-		report.put("overall", met / (double) total);
+		Map<String, Object> path = new LinkedHashMap<>();
+		path.put("path", name);
+		path.put("overall", met / (double) total);
 		Map<String, Object> byHalf = new LinkedHashMap<>();
-		halves.forEach((name, h) -> byHalf.put(name, h[0] / (double) h[1]));
-		report.put("halves", byHalf);
-		report.put("generationMs", Map.of("p50", percentile(sorted, 0.50), "p95", percentile(sorted, 0.95)));
-		report.put("results", rows);
-		Files.writeString(Path.of(args[4]), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+		halves.forEach((half, h) -> byHalf.put(half, h[0] / (double) h[1]));
+		path.put("halves", byHalf);
+		Map<String, Object> time = new LinkedHashMap<>();
+		time.put("p50", percentile(sorted, 0.50));
+		time.put("p95", percentile(sorted, 0.95));
+		path.put("generationMs", time);
+		path.put("results", rows);
+		return path;
+	}
 
-		System.err.printf("%nquality benchmark: %d descriptions, tools by meaning: %s%n", rows.size(),
-				embeddings.answered ? "yes (archon-vector answered)" : "no (archon-vector unreachable: the plan alone)");
-		for (Map<String, Object> row : rows) {
-			@SuppressWarnings("unchecked")
-			Map<String, Boolean> checks = (Map<String, Boolean>) row.get("checks");
-			List<String> missed = checks.entrySet().stream().filter((c) -> !c.getValue()).map(Map.Entry::getKey).toList();
-			System.err.printf("%-26s %-8s %5.0f %%  %s%n", row.get("id"), row.get("half"), 100 * (double) row.get("share"),
-					missed.isEmpty() ? "" : "missed: " + String.join(", ", missed));
+	private static Map<String, Object> summary(Map<String, Object> path) {
+		Map<String, Object> summary = new LinkedHashMap<>(path);
+		summary.remove("results");
+		return summary;
+	}
+
+	/** Each description once, with what each path made of it. */
+	private static List<Map<String, Object>> sideBySide(Map<String, Object> builtin, Map<String, Object> simulated) {
+		List<Map<String, Object>> builtinRows = rows(builtin);
+		List<Map<String, Object>> simulatedRows = rows(simulated);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int i = 0; i < builtinRows.size(); i++) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", builtinRows.get(i).get("id"));
+			row.put("half", builtinRows.get(i).get("half"));
+			row.put("builtin", withoutKey(builtinRows.get(i)));
+			row.put("simulated", withoutKey(simulatedRows.get(i)));
+			rows.add(row);
 		}
-		byHalf.forEach((name, share) -> System.err.printf("%-35s %5.1f %%%n", "properties met, " + name, 100 * (double) share));
-		System.err.printf("%-35s %5.1f %%   target >= 90 %%%n", "properties met, overall", 100.0 * met / total);
-		System.err.printf("%-35s %7.2f ms p50, %.2f ms p95%n", "generation time per agent", percentile(sorted, 0.5),
-				percentile(sorted, 0.95));
+		return rows;
+	}
+
+	private static Map<String, Object> withoutKey(Map<String, Object> row) {
+		Map<String, Object> result = new LinkedHashMap<>(row);
+		result.remove("id");
+		result.remove("half");
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> rows(Map<String, Object> path) {
+		return (List<Map<String, Object>>) path.get("results");
+	}
+
+	private static void print(Map<String, Object> builtin, Map<String, Object> simulated) {
+		System.err.printf("%nquality benchmark: %d descriptions, tools by meaning: %s%n", rows(builtin).size(),
+				Boolean.TRUE.equals(builtin.get("toolsByMeaning")) ? "yes (archon-vector answered)"
+						: "no (archon-vector unreachable: the plan alone)");
+		System.err.printf("%-26s %-8s %10s %10s  %s%n", "description", "half", "built-in", "simulated",
+				"missed (built-in | simulated)");
+		List<Map<String, Object>> simulatedRows = rows(simulated);
+		for (int i = 0; i < rows(builtin).size(); i++) {
+			Map<String, Object> b = rows(builtin).get(i);
+			Map<String, Object> s = simulatedRows.get(i);
+			System.err.printf("%-26s %-8s %8.0f %% %8.0f %%  %s | %s%n", b.get("id"), b.get("half"),
+					100 * (double) b.get("share"), 100 * (double) s.get("share"), missed(b), missed(s));
+		}
+		for (String half : halves(builtin).keySet()) {
+			System.err.printf("%-35s %8.1f %% %8.1f %%%n", "properties met, " + half,
+					100 * (double) halves(builtin).get(half), 100 * (double) halves(simulated).get(half));
+		}
+		System.err.printf("%-35s %8.1f %% %8.1f %%   target >= 90 %% with no key%n", "properties met, overall",
+				100 * (double) builtin.get("overall"), 100 * (double) simulated.get("overall"));
+		for (Map<String, Object> path : List.of(builtin, simulated)) {
+			@SuppressWarnings("unchecked")
+			Map<String, Double> time = (Map<String, Double>) path.get("generationMs");
+			System.err.printf("generation time per agent, %-50s %9.2f ms p50, %9.2f ms p95%n", path.get("path"),
+					time.get("p50"), time.get("p95"));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> halves(Map<String, Object> path) {
+		return (Map<String, Object>) path.get("halves");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String missed(Map<String, Object> row) {
+		Map<String, Boolean> checks = (Map<String, Boolean>) row.get("checks");
+		List<String> missed = checks.entrySet().stream().filter((c) -> !c.getValue()).map(Map.Entry::getKey).toList();
+		return missed.isEmpty() ? "-" : String.join(", ", missed);
 	}
 
 	private static Map<String, Boolean> check(JsonNode expect, Map<String, String> files, boolean parses) {
-		String agent = files.get("agent.py");
-		String tools = files.get("agent_tools.py");
+		String agent = files.getOrDefault("agent.py", "");
+		String tools = files.getOrDefault("agent_tools.py", "");
 		Map<String, Boolean> checks = new LinkedHashMap<>();
 		String mode = expect.path("mode").asString();
 		checks.put("mode:" + mode, switch (mode) {
@@ -141,9 +271,9 @@ public class QualityBench {
 			checks.put("digest", agent.contains("def format_digest("));
 		}
 		checks.put("python-parses", parses);
-		checks.put("env-survives-dotenv", Arrays.stream(files.get(".env.example").split("\n"))
+		checks.put("env-survives-dotenv", Arrays.stream(files.getOrDefault(".env.example", "").split("\n"))
 			.noneMatch((line) -> line.matches("[A-Z_]+=\\s*")));
-		checks.put("pins-pydantic-ai-2", files.get("requirements.txt").contains("pydantic-ai>=2.0,<3"));
+		checks.put("pins-pydantic-ai-2", files.getOrDefault("requirements.txt", "").contains("pydantic-ai>=2.0,<3"));
 		return checks;
 	}
 
@@ -160,6 +290,90 @@ public class QualityBench {
 
 	private static double percentile(double[] sorted, double p) {
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+	}
+
+	/** An application's arguments, with its logs down to warnings so that the table stands out. */
+	private static String[] quiet(String... arguments) {
+		String[] all = Arrays.copyOf(arguments, arguments.length + 1);
+		all[arguments.length] = "--logging.level.root=WARN";
+		return all;
+	}
+
+	/** One path of generation: a description in, an agent's files out. */
+	interface Generator {
+
+		Generated generate(String description) throws Exception;
+
+	}
+
+	/**
+	 * An agent's files, and who wrote them.
+	 *
+	 * @param files the files by path
+	 * @param writtenBy the provider that answered the last coder step, {@code builtin} when the composer wrote them
+	 */
+	record Generated(Map<String, String> files, String writtenBy) {
+
+	}
+
+	/**
+	 * The pipeline's providers and its own wiring, with nothing of jobs: no database, no Redis, no web server.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ComponentScan({ "dev.archon.agentgen.llm", "dev.archon.agentgen.pipeline" })
+	@ConfigurationPropertiesScan({ "dev.archon.agentgen.llm", "dev.archon.agentgen.pipeline" })
+	@EnableConfigurationProperties(ArchonApiProperties.class)
+	static class SimulatedProvidersPath {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ServiceClients serviceClients(ArchonApiProperties properties, MeterRegistry meterRegistry) {
+			return new ServiceClients(properties, meterRegistry, ObservationRegistry.NOOP);
+		}
+
+	}
+
+	/**
+	 * A fresh run of one generation: no earlier step to resume from, nobody to tell. It keeps only which
+	 * provider answered the coder, whose steps run one after the other, so the last one wrote the files.
+	 */
+	static final class FreshRun implements PipelineRun {
+
+		private volatile String coder = "none";
+
+		@Override
+		public StepOutcome finished(int version, String step) {
+			return null;
+		}
+
+		@Override
+		public boolean started(int version, String step) {
+			return true;
+		}
+
+		@Override
+		public void succeeded(int version, String step, StepOutcome outcome) {
+			if (step.endsWith("coder")) {
+				this.coder = String.valueOf(outcome.provider());
+			}
+		}
+
+		@Override
+		public void failed(int version, String step, String detail) {
+		}
+
+		@Override
+		public void event(JobEvent event) {
+		}
+
+		String coder() {
+			return this.coder;
+		}
+
 	}
 
 	/** archon-vector's embed endpoint; the bench goes on without it, as the composer does. */

@@ -70,8 +70,8 @@ public class JobService {
 		if (job.useCache()) {
 			Optional<CachedResult> cached = this.cache.get(cacheKey);
 			if (cached.isPresent()) {
-				JobSucceeded done = new JobSucceeded(1, false,
-						ValidationReports.read(cached.get().validation()).passed(), true);
+				JobSucceeded done = Provenance.cached(cached.get())
+					.succeeded(1, false, ValidationReports.read(cached.get().validation()).passed(), true);
 				Optional<Long> event = this.jobs.insert(id, job, cacheKey, cached.get(), done, this.events.json(done));
 				if (event.isEmpty()) {
 					return existing(job);
@@ -108,6 +108,7 @@ public class JobService {
 		List<AgentJob.Step> steps = this.jobs.steps(id);
 		Integer filesVersion = this.jobs.latestFilesVersion(id).orElse(null);
 		List<AgentFile> files = (filesVersion != null) ? agentFiles(this.jobs.files(id, filesVersion)) : List.of();
+		Provenance provenance = (filesVersion != null) ? this.jobs.provenance(id, filesVersion) : Provenance.UNRECORDED;
 		Map<String, AgentJob.ProviderUse> providers = new LinkedHashMap<>();
 		long input = 0;
 		long output = 0;
@@ -126,7 +127,8 @@ public class JobService {
 				row.refinements(), row.sources(), row.degraded(), row.grounded(), row.cached(), row.error(),
 				row.attempts(), row.createdAt(), row.startedAt(), row.finishedAt(), steps, files, filesVersion,
 				List.copyOf(providers.values()), new AgentJob.Tokens(input, output), cost.stripTrailingZeros(),
-				(row.validation() != null) ? validation(ValidationReports.read(row.validation())) : null);
+				(row.validation() != null) ? validation(ValidationReports.read(row.validation())) : null,
+				provenance.plan(), provenance.pages(), provenance.tools());
 	}
 
 	private static AgentJob.Validation validation(ValidationReport report) {
@@ -177,15 +179,18 @@ public class JobService {
 	}
 
 	/**
-	 * The files of one version.
+	 * The files of one version, with what they were made from.
 	 * @param id the job
 	 * @param version the version
-	 * @return its files
+	 * @return its files, plan, pages and tools
 	 * @throws VersionNotFound when the job has no such version
 	 * @throws NoFilesYet when the version has not made its files
 	 */
 	public AgentVersionFiles versionFiles(UUID id, int version) {
-		return new AgentVersionFiles(version, agentFiles(filesOf(id, version)));
+		List<AgentFile> files = agentFiles(filesOf(id, version));
+		Provenance provenance = this.jobs.provenance(id, version);
+		return new AgentVersionFiles(version, files, provenance.grounded(), provenance.plan(), provenance.pages(),
+				provenance.tools());
 	}
 
 	/**

@@ -203,15 +203,18 @@ class JobWorkers implements SmartLifecycle {
 					job.sources(), job.providerHint(), job.version(), job.feedback(), previous);
 			GenerationResult result = this.pipeline.run(request, run);
 			String validation = ValidationReports.write(result.validation());
-			JobSucceeded done = new JobSucceeded(job.version(), result.degraded(), result.validation().passed(), false);
+			Provenance provenance = Provenance.of(result);
+			JobSucceeded done = provenance.succeeded(job.version(), result.degraded(), result.validation().passed(),
+					false);
 			// Every step stored first, and none of those writes found the job gone.
 			Optional<Long> event = !run.flush() ? Optional.empty() : this.jobs.complete(job.id(), owner, result.files(),
-					validation, result.grounded(), done, this.events.json(done));
+					validation, provenance, done, this.events.json(done));
 			if (event.isPresent()) {
 				outcome = "succeeded";
 				this.events.publish(new StoredEvent(event.get(), job.id(), done));
 				if (job.useCache() && job.version() == 1 && !result.degraded()) {
-					this.cache.put(job.cacheKey(), new CachedResult(result.files(), validation, result.grounded()));
+					this.cache.put(job.cacheKey(),
+							new CachedResult(result.files(), validation, result.grounded(), provenance.pages()));
 				}
 			}
 			else {

@@ -17,12 +17,16 @@ import java.util.UUID;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
 import dev.archon.api.wire.agents.AgentJob;
+import dev.archon.api.wire.agents.AgentPlan;
 import dev.archon.api.wire.agents.AgentSummary;
+import dev.archon.api.wire.agents.ChosenTool;
+import dev.archon.api.wire.agents.GroundingPage;
 import dev.archon.api.wire.agents.JobEvent;
 import dev.archon.api.wire.agents.JobStarted;
 import dev.archon.api.wire.agents.JobStatus;
 import dev.archon.api.wire.agents.JobSucceeded;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +36,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Jobs {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -49,6 +55,19 @@ class Jobs {
 			    SELECT job.id, :version, file.path, file.content
 			    FROM job, unnest(CAST(:paths AS text[]), CAST(:contents AS text[])) AS file(path, content)
 			    ON CONFLICT (job_id, version, path) DO UPDATE SET content = EXCLUDED.content
+			)
+			""";
+
+	/**
+	 * Writes what a version was made from, for the job that the statement's {@code job}
+	 * expression returned, if any, and only once the version is made: a job just queued
+	 * has nothing to record yet.
+	 */
+	private static final String PROVENANCE = """
+			provenance AS (
+			    INSERT INTO agent_job_versions (job_id, version, grounded, plan, pages, tools)
+			    SELECT job.id, :version, :grounded, CAST(:plan AS jsonb), CAST(:pages AS jsonb), CAST(:tools AS jsonb)
+			    FROM job WHERE CAST(:grounded AS boolean) IS NOT NULL
 			)
 			""";
 
@@ -78,10 +97,11 @@ class Jobs {
 				    ON CONFLICT (idempotency_key) DO NOTHING
 				    RETURNING id
 				),
-				""" + FILES + """
+				""" + FILES + ", " + PROVENANCE + """
 				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, :event, :eventData FROM job
 				RETURNING id
 				""")
+			.params(provenanceParams((cached != null) ? Provenance.cached(cached) : Provenance.UNRECORDED))
 			.param("id", id)
 			.param("cached", cached != null)
 			.param("description", job.description())
@@ -92,7 +112,6 @@ class Jobs {
 			.param("cacheKey", cacheKey)
 			.param("useCache", job.useCache())
 			.param("key", job.idempotencyKey())
-			.param("grounded", (cached != null) ? cached.grounded() : null)
 			.param("validation", (cached != null) ? cached.validation() : null)
 			.param("version", 1)
 			.param("paths", files.keySet().toArray(String[]::new))
@@ -199,7 +218,7 @@ class Jobs {
 	 * a second time.
 	 * @return the event's id, or empty when the worker no longer holds the job
 	 */
-	Optional<Long> complete(UUID id, String owner, Map<String, String> files, String validation, boolean grounded,
+	Optional<Long> complete(UUID id, String owner, Map<String, String> files, String validation, Provenance provenance,
 			JobSucceeded event, String eventData) {
 		return this.jdbc.sql("""
 				WITH job AS (
@@ -210,13 +229,13 @@ class Jobs {
 				    WHERE id = :id AND lease_owner = :owner AND status = 'running' AND version = :version
 				    RETURNING id
 				),
-				""" + FILES + """
+				""" + FILES + ", " + PROVENANCE + """
 				INSERT INTO agent_job_events (job_id, type, data) SELECT job.id, :event, :eventData FROM job
 				RETURNING id
 				""")
+			.params(provenanceParams(provenance))
 			.param("validation", validation)
 			.param("degraded", event.degraded())
-			.param("grounded", grounded)
 			.param("id", id)
 			.param("owner", owner)
 			.param("version", event.version())
@@ -337,6 +356,32 @@ class Jobs {
 					rs.getString("description"), rs.getBoolean("degraded"), instant(rs, "created_at"),
 					instant(rs, "finished_at")))
 			.list();
+	}
+
+	/**
+	 * What a version was made from.
+	 * @return it, or {@link Provenance#UNRECORDED} for a version made before it was kept
+	 */
+	Provenance provenance(UUID id, int version) {
+		return this.jdbc.sql("""
+				SELECT grounded, plan::text AS plan, pages::text AS pages, tools::text AS tools
+				FROM agent_job_versions WHERE job_id = :id AND version = :version
+				""").param("id", id).param("version", version).query((rs, row) -> {
+			String plan = rs.getString("plan");
+			return new Provenance(rs.getBoolean("grounded"),
+					(plan != null) ? json.readValue(plan, AgentPlan.class) : null,
+					List.of(json.readValue(rs.getString("pages"), GroundingPage[].class)),
+					List.of(json.readValue(rs.getString("tools"), ChosenTool[].class)));
+		}).optional().orElse(Provenance.UNRECORDED);
+	}
+
+	private static Map<String, @Nullable Object> provenanceParams(Provenance provenance) {
+		Map<String, @Nullable Object> params = new HashMap<>();
+		params.put("grounded", provenance.grounded());
+		params.put("plan", (provenance.plan() != null) ? json.writeValueAsString(provenance.plan()) : null);
+		params.put("pages", json.writeValueAsString(provenance.pages()));
+		params.put("tools", json.writeValueAsString(provenance.tools()));
+		return params;
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {

@@ -225,8 +225,11 @@ public class Pipeline {
 		// A model is handed the pages and may follow them; the composer follows a page
 		// only where its code quotes it.
 		boolean grounded = context.degraded ? context.documents.citedIn(escaped.files()) : context.documents.grounded();
+		// The composer writes in the tools it was handed; a model picks its own.
+		List<AgentTool> tools = (plan != null) ? context.tools.stream().map(ToolChoice.Chosen::agentTool).toList()
+				: List.of();
 		return new GenerationResult(escaped.files(), ValidationReports.read(outcome.output()), context.degraded,
-				grounded, context.documents.pages(), (plan != null) ? PlanLine.json(plan) : null);
+				grounded, context.documents.pages(), (plan != null) ? PlanLine.json(plan) : null, tools);
 	}
 
 	private StepOutcome llmStep(Context context, int version, String name, String step, ModelRole role, String user,

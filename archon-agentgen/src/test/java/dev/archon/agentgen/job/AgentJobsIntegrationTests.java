@@ -197,19 +197,22 @@ class AgentJobsIntegrationTests {
 
 	@Test
 	void resumesAJobWhoseWorkerDiedFromItsLastFinishedStep() {
-		// given a job whose worker finished the scope step, then died: its lease ran out
+		// given a job whose worker finished the scope step, then died: its lease ran out.
+		// One statement, so that no worker claims the job before its step is there.
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
-				INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, use_cache,
-				                        lease_owner, lease_until, attempts, started_at)
-				VALUES (:id, 'running', 'An agent that reminds me to water the plants.', 'pydantic-ai', 0, 'k', false,
-				        'dead-worker', now() - interval '1 minute', 1, now() - interval '2 minutes')
-				""").param("id", id).update();
-		this.jdbc.sql("""
+				WITH job AS (
+				    INSERT INTO agent_jobs (id, status, description, framework, refinements, cache_key, use_cache,
+				                            lease_owner, lease_until, attempts, started_at)
+				    VALUES (:id, 'running', 'An agent that reminds me to water the plants.', 'pydantic-ai', 0, 'k',
+				            false, 'dead-worker', now() - interval '1 minute', 1, now() - interval '2 minutes')
+				    RETURNING id
+				)
 				INSERT INTO agent_job_steps (job_id, version, name, status, output, provider, model, started_at,
 				                             finished_at)
-				VALUES (:id, 1, 'scope', 'succeeded', '# Scope written before the crash', 'sim-openai', 'sim-r',
-				        now() - interval '2 minutes', now() - interval '2 minutes')
+				SELECT id, 1, 'scope', 'succeeded', '# Scope written before the crash', 'sim-openai', 'sim-r',
+				       now() - interval '2 minutes', now() - interval '2 minutes'
+				FROM job
 				""").param("id", id).update();
 		// when another worker claims it
 		JsonNode job = api().awaitFinished("/api/v1/agents/" + id);

@@ -32,12 +32,18 @@ import org.jspecify.annotations.Nullable;
  * @param tokens tokens used
  * @param cost what it cost, in US dollars
  * @param validation the latest validation report
+ * @param plan the plan the files of {@code filesVersion} implement, when the built-in
+ * composer wrote them
+ * @param pages the documentation pages retrieved for {@code filesVersion}, best first
+ * @param tools the library's tools the built-in composer wrote into {@code filesVersion},
+ * each with why; empty when a model wrote the files
  */
 public record AgentJob(UUID id, JobStatus status, int version, String description, String framework, int refinements,
 		List<String> sources, boolean degraded, @Nullable Boolean grounded, boolean cached, @Nullable String error,
 		int attempts, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, List<Step> steps,
 		List<AgentFile> files, @Nullable Integer filesVersion, List<ProviderUse> providers, Tokens tokens,
-		BigDecimal cost, @Nullable Validation validation) {
+		BigDecimal cost, @Nullable Validation validation, @Nullable AgentPlan plan, List<GroundingPage> pages,
+		List<ChosenTool> tools) {
 
 	/**
 	 * One step.

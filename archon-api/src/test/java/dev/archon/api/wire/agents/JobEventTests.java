@@ -19,11 +19,24 @@ class JobEventTests {
 				new StepSucceeded("scope", 1, "sim-openai", "gpt-4o-mini", 120L, 300L, 45L, false, null),
 				new StepFailed("coder", 1, "refused"), new StepRestarted("coder", 1, "sim-openai", "the stream broke"),
 				new FailedOver("coder", "sim-openai", "sim-anthropic", "transient"),
-				new RetrievalFailed("archon-vector is unavailable"), new JobSucceeded(1, false, true, false),
+				new RetrievalFailed("archon-vector is unavailable"),
+				new JobSucceeded(1, true, true, false, true,
+						new AgentPlan(new AgentPlan.Trigger("schedule", "0 8 * * *", null), List.of("github"),
+								List.of("filter", "digest"), List.of("slack"), List.of("bug"), "archon/archon"),
+						List.of(new GroundingPage("https://ai.pydantic.dev/tools/", "Function Tools", 0.81)),
+						List.of(new ChosenTool("github_list_issues", "the plan reads GitHub issues"))),
 				new JobFailed(1, "coder: refused"), new JobCancelled(1));
 		for (JobEvent event : events) {
 			assertThat(this.json.readValue(this.json.writeValueAsString(event), JobEvent.class)).isEqualTo(event);
 		}
+	}
+
+	@Test
+	void readsAFinishedVersionStoredBeforeItToldWhatItWasMadeFrom() {
+		JobEvent stored = this.json.readValue(
+				"{\"type\":\"job-succeeded\",\"version\":2,\"degraded\":true,\"validationPassed\":true,\"cached\":false}",
+				JobEvent.class);
+		assertThat(stored).isEqualTo(new JobSucceeded(2, true, true, false, null, null, List.of(), List.of()));
 	}
 
 	@Test
