@@ -146,7 +146,7 @@ public final class HostileJson {
 	 * lone surrogate reaches the server as the JSON says it, not as the {@code ?} that
 	 * encoding it in UTF-8 would make of it.
 	 */
-	static String quoted(String text) {
+	private static String quoted(String text) {
 		StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

@@ -43,7 +43,7 @@ public final class HostileSegments {
 	}
 
 	/** Percent-encodes every byte but the unreserved ones of RFC 3986. */
-	static String encode(String text) {
+	private static String encode(String text) {
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
 			int c = b & 0xff;

@@ -15,7 +15,7 @@ import net.jqwik.api.arbitraries.StringArbitrary;
 public final class HostileText {
 
 	/** The longest string generated: above every field's limit, below the body limit. */
-	static final int OVERLONG = 70_000;
+	private static final int OVERLONG = 70_000;
 
 	private static final String AWKWARD_CHARACTERS = "\u0000\u0001\u0007\b\t\n\u000b\f\r\u001b\u007f\u0085\u00a0"
 			+ "\u200b\u200d\u200e\u200f\u202a\u202e\u2066\u2069\u2028\u2029\ufeff\ufffd\ufffe\uffff\ud800\udfff"
@@ -51,6 +51,9 @@ public final class HostileText {
 		return Arbitraries.strings().all().ofMaxLength(60);
 	}
 
+	/**
+	 * Just past the limits our fields have (200, 2,000, 8,000 characters), and far past.
+	 */
 	private static Arbitrary<String> overlong() {
 		return Arbitraries.of(201, 2_001, 8_001, OVERLONG)
 			.flatMap((length) -> awkward().ofMinLength(1).map((unit) -> repeat(unit, length)));
