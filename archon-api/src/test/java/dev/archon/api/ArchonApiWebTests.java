@@ -123,6 +123,18 @@ class ArchonApiWebTests {
 	}
 
 	@Test
+	void refusesABodyOfARangeOfMediaTypesAFormOrAnUploadAsUnsupported() throws Exception {
+		for (String contentType : List.of("*/*", "application/*", "multipart/form-data",
+				"application/x-www-form-urlencoded")) {
+			// Neither a form nor an upload: what Tomcat fails to parse as one.
+			HttpResponse<String> response = send(authorized("/api/echo", PLAIN_KEY).header("Content-Type", contentType)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"100%\",\"times\":1}"))
+				.build());
+			assertProblem(response, 415, "unsupported-media-type");
+		}
+	}
+
+	@Test
 	void namesTheFieldWhoseValueHasTheWrongJsonType() throws Exception {
 		assertThat(fieldErrorOf("{\"name\":12345678901,\"times\":1}")).containsEntry("name", "must be a string");
 		assertThat(fieldErrorOf("{\"name\":true,\"times\":1}")).containsEntry("name", "must be a string");

@@ -19,6 +19,7 @@ import dev.archon.api.problem.ProblemErrorController;
 import dev.archon.api.problem.ProblemErrorReportValve;
 import dev.archon.api.problem.ProblemWriter;
 import dev.archon.api.web.BodySizeLimitFilter;
+import dev.archon.api.web.ContentTypeFilter;
 import dev.archon.api.web.ParameterTextFilter;
 import dev.archon.api.web.RequestIdFilter;
 import dev.archon.api.web.StrictRequestBodies;
@@ -71,6 +72,17 @@ public final class ArchonApiAutoConfiguration {
 		FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
 				new BodySizeLimitFilter(properties.maxBodySize(), problemWriter));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * Before Spring's {@code FormContentFilter}, which would parse a form body first.
+	 */
+	@Bean
+	FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ProblemWriter problemWriter) {
+		FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
+				new ContentTypeFilter(problemWriter));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 

@@ -28,6 +28,9 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("server.shutdown", "graceful");
 		defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
 		defaults.put("spring.mvc.problemdetails.enabled", "true");
+		// No operation takes an upload: parsed eagerly, a malformed multipart body would
+		// fail with a 500 before a controller could answer it 415.
+		defaults.put("spring.servlet.multipart.enabled", "false");
 		// NGINX keeps its upstream connections for 10,000 requests (keepalive_requests);
 		// Tomcat's default of 100 would close each one a hundred times sooner.
 		defaults.put("server.tomcat.max-keep-alive-requests", "10000");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An HTTP/1.1 client that sends the request target byte for byte as given. Java's and
  * Spring's clients normalise or encode a path before sending it, which is exactly what a
@@ -31,6 +33,26 @@ public final class RawHttp {
 	 * @throws IOException if the connection fails
 	 */
 	public static Response send(int port, String method, String target, String... headers) throws IOException {
+		return exchange(port, method, target, headers, null);
+	}
+
+	/**
+	 * Sends one request with a body on a new connection and reads the whole answer.
+	 * @param port the loopback port
+	 * @param method the method, as sent
+	 * @param target the request target, as sent
+	 * @param body the body, byte for byte, announced by its {@code Content-Length}
+	 * @param headers extra header lines, such as {@code Content-Type: application/json}
+	 * @return the answer
+	 * @throws IOException if the connection fails
+	 */
+	public static Response send(int port, String method, String target, byte[] body, String... headers)
+			throws IOException {
+		return exchange(port, method, target, headers, body);
+	}
+
+	private static Response exchange(int port, String method, String target, String[] headers, byte @Nullable [] body)
+			throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
@@ -38,11 +60,30 @@ public final class RawHttp {
 			for (String header : headers) {
 				request.append(header).append("\r\n");
 			}
+			if (body != null) {
+				request.append("Content-Length: ").append(body.length).append("\r\n");
+			}
 			request.append("\r\n");
 			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
+			writeUnlessRefused(out, request.toString().getBytes(StandardCharsets.ISO_8859_1),
+					(body != null) ? body : new byte[0]);
 			return Response.read(method, socket.getInputStream());
+		}
+	}
+
+	/**
+	 * Writes a request that the server may refuse before reading all of it (a request
+	 * line or headers too long, a body too large): it answers and closes the connection,
+	 * and its answer is what the caller wants to see, not the broken pipe.
+	 */
+	private static void writeUnlessRefused(OutputStream out, byte[] head, byte[] body) {
+		try {
+			out.write(head);
+			out.write(body);
+			out.flush();
+		}
+		catch (IOException ex) {
+			// The answer that says why is read next.
 		}
 	}
 
@@ -52,7 +93,7 @@ public final class RawHttp {
 	 * @param method the method of the request it answers
 	 * @param status the status code
 	 * @param headers the headers, by lower-case name (the last of repeated ones)
-	 * @param body the body, decoded as UTF-8 (chunked bodies keep their chunk lines)
+	 * @param body the body, decoded as UTF-8 (and from its chunks when it came in chunks)
 	 */
 	public record Response(String method, int status, Map<String, String> headers, String body) {
 
@@ -113,8 +154,45 @@ public final class RawHttp {
 			if (end >= 0) {
 				body.write(all, end + 4, all.length - end - 4);
 			}
+			byte[] content = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))
+					? dechunked(body.toByteArray()) : body.toByteArray();
 			return new Response(method, Integer.parseInt(statusLine[1]), headers,
-					body.toString(StandardCharsets.UTF_8));
+					new String(content, StandardCharsets.UTF_8));
+		}
+
+		/**
+		 * The content of a chunked body, so that a JSON body can be read as JSON; what
+		 * follows a chunk cut short is left out.
+		 */
+		private static byte[] dechunked(byte[] chunked) {
+			ByteArrayOutputStream content = new ByteArrayOutputStream(chunked.length);
+			int at = 0;
+			while (at < chunked.length) {
+				int lineEnd = indexOfCrLf(chunked, at);
+				if (lineEnd < 0) {
+					break;
+				}
+				String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+				int extension = sizeLine.indexOf(';');
+				int size = Integer.parseInt(((extension >= 0) ? sizeLine.substring(0, extension) : sizeLine).trim(),
+						16);
+				int start = lineEnd + 2;
+				if (size == 0 || start + size > chunked.length) {
+					break;
+				}
+				content.write(chunked, start, size);
+				at = start + size + 2;
+			}
+			return content.toByteArray();
+		}
+
+		private static int indexOfCrLf(byte[] bytes, int from) {
+			for (int i = from; i + 1 < bytes.length; i++) {
+				if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+					return i;
+				}
+			}
+			return -1;
 		}
 
 	}
