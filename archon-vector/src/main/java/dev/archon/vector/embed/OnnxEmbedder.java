@@ -40,13 +40,14 @@ import org.springframework.beans.factory.DisposableBean;
  * <p>
  * What is left once both run on equal terms, measured under JMH by
  * {@code ./archon bench embedders} against langchain4j's model on the same fixed pool of
- * two workers with one intra-op thread (figures in {@code bench/results/embedders.json};
- * two runs on two cores that other builds kept busy, load averages 11 to 21): 1.11 and
- * 1.06 times the chunks per second on batches of 64 corpus chunks, within each run's
- * noise (both truncate at the tokenizer file's 128 tokens, so the model's work
- * dominates); and 2.51 and 1.87 times the single queries per second, where the model's
- * work is small and the work around it shows (langchain4j tokenizes each text three
- * times; the benchmark does not tell this apart from other causes). An earlier figure of
+ * two workers with one intra-op thread (figures in {@code bench/results/embedders.json}),
+ * on an otherwise idle machine (load average 1.3 on two cores): 0.83 times langchain4j's
+ * throughput on batches of 64 corpus chunks (123 ± 25 against 149 ± 12 chunks/s) and
+ * 0.90 times on single queries (472 ± 248 against 521 ± 161 queries/s, within the noise).
+ * The gap that justified this class does not survive a fair comparison: it is to give way
+ * to langchain4j's model built on such a pool. Two earlier runs on a busy machine (load
+ * average 11 to 21) had shown 1.06 to 1.11 times on batches and 1.87 to 2.51 on queries,
+ * which the idle run does not confirm. An earlier figure of
  * 1.46 times on batches compared against langchain4j's default executor and ONNX's
  * default threads, not the code around the model. Several texts per call (padded, similar
  * lengths together) are possible but not the default: they were no faster, and since the
