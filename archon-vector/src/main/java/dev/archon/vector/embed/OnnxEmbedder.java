@@ -42,18 +42,18 @@ import org.springframework.beans.factory.DisposableBean;
  * {@code ./archon bench embedders} against langchain4j's model on the same fixed pool of
  * two workers with one intra-op thread (figures in {@code bench/results/embedders.json}),
  * on an otherwise idle machine (load average 1.3 on two cores): 0.83 times langchain4j's
- * throughput on batches of 64 corpus chunks (123 ± 25 against 149 ± 12 chunks/s) and
- * 0.90 times on single queries (472 ± 248 against 521 ± 161 queries/s, within the noise).
- * The gap that justified this class does not survive a fair comparison: it is to give way
- * to langchain4j's model built on such a pool. Two earlier runs on a busy machine (load
+ * throughput on batches of 64 corpus chunks (123 ± 25 against 149 ± 12 chunks/s) and 0.90
+ * times on single queries (472 ± 248 against 521 ± 161 queries/s, within the noise). The
+ * gap that justified this class does not survive a fair comparison: it is to give way to
+ * langchain4j's model built on such a pool. Two earlier runs on a busy machine (load
  * average 11 to 21) had shown 1.06 to 1.11 times on batches and 1.87 to 2.51 on queries,
- * which the idle run does not confirm. An earlier figure of
- * 1.46 times on batches compared against langchain4j's default executor and ONNX's
- * default threads, not the code around the model. Several texts per call (padded, similar
- * lengths together) are possible but not the default: they were no faster, and since the
- * quantized model quantizes activations with one scale per tensor, the other texts of a
- * batch shift a vector (cosine down to 0.984 against the same text alone). With one text
- * per call the vectors are langchain4j's own.
+ * which the idle run does not confirm. An earlier figure of 1.46 times on batches
+ * compared against langchain4j's default executor and ONNX's default threads, not the
+ * code around the model. Several texts per call (padded, similar lengths together) are
+ * possible but not the default: they were no faster, and since the quantized model
+ * quantizes activations with one scale per tensor, the other texts of a batch shift a
+ * vector (cosine down to 0.984 against the same text alone). With one text per call the
+ * vectors are langchain4j's own.
  */
 class OnnxEmbedder implements Embedder, DisposableBean {
 
