@@ -32,7 +32,6 @@ import dev.archon.sim.SimApplication;
 import dev.archon.test.InProcessSimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +43,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.web.client.RestClient;
 
 /**
  * Scores two paths of agent generation on bench/quality/descriptions.json, side by side:
@@ -332,7 +332,7 @@ public class QualityBench {
 
 		@Bean
 		ServiceClients serviceClients(ArchonApiProperties properties, MeterRegistry meterRegistry) {
-			return new ServiceClients(properties, meterRegistry, ObservationRegistry.NOOP);
+			return new ServiceClients(properties, meterRegistry, RestClient.builder());
 		}
 
 	}
