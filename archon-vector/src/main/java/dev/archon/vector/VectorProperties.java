@@ -42,21 +42,15 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 	 * {@code /v1/embeddings} endpoint (OpenAI, Ollama)
 	 * @param dimension the vectors' dimension; fixes the column's type when the schema is
 	 * first created, and must match the model's for the service to start
-	 * @param batchSize how many texts go into one ONNX call (one is as fast as more and
-	 * keeps every vector independent of its neighbours; see {@code OnnxEmbedder})
-	 * @param threads intra-op threads of the ONNX runtime for one call
+	 * @param threads intra-op threads of the ONNX runtime for one model call (one text)
 	 * @param concurrency how many model calls may run at once in this instance; with
 	 * {@code threads} it bounds the cores that embedding takes
-	 * @param maxSequenceTokens texts are cut to this many tokens: 128 is the model's own
-	 * tokenizer setting, what it was trained with and what langchain4j uses (the model
-	 * knows 512 positions, but twice the tokens cost more than twice the time)
 	 * @param openai the remote endpoint, when the provider is {@code openai}
 	 * @param localCacheSize how many query embeddings each instance keeps in memory
 	 * @param redisTtl how long query embeddings stay in Redis
 	 */
 	public record Embedding(@DefaultValue("onnx") @NotBlank String provider, @DefaultValue("384") @Min(1) int dimension,
-			@DefaultValue("1") @Min(1) @Max(256) int batchSize, @DefaultValue("1") @Min(1) int threads,
-			@DefaultValue("2") @Min(1) int concurrency, @DefaultValue("128") @Min(16) @Max(512) int maxSequenceTokens,
+			@DefaultValue("1") @Min(1) int threads, @DefaultValue("2") @Min(1) int concurrency,
 			@DefaultValue @Valid OpenAi openai, @DefaultValue("10000") @Min(0) long localCacheSize,
 			@DefaultValue("7d") Duration redisTtl) {
 

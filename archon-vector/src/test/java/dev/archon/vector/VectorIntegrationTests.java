@@ -47,8 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.api.max-body-size=8MB",
-				"archon.vector.index.min-rows=500", "archon.vector.index.check-interval=1h",
-				"archon.vector.embedding.max-sequence-tokens=128" })
+				"archon.vector.index.min-rows=500", "archon.vector.index.check-interval=1h" })
 @UsesRealServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorIntegrationTests {

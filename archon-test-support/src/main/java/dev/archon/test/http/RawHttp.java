@@ -54,7 +54,10 @@ public final class RawHttp {
 	private static Response exchange(int port, String method, String target, String[] headers, byte @Nullable [] body)
 			throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
+			// A guard against a hang, not a measure: a service's first OpenAPI document
+			// takes
+			// seconds to build on a machine whose cores other builds share.
+			socket.setSoTimeout(60_000);
 			StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
 			request.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
 			for (String header : headers) {

@@ -21,7 +21,7 @@ public interface Embedder {
 
 	/**
 	 * Embeds texts, batching them as the model likes best.
-	 * @param texts the texts
+	 * @param texts the texts, none blank (langchain4j's models refuse a blank text)
 	 * @return one unit-length vector per text, in the texts' order
 	 */
 	List<float[]> embed(List<String> texts);

@@ -15,8 +15,7 @@ class EmbeddingConfiguration {
 	Embedder embedder(VectorProperties properties, MeterRegistry meterRegistry, RestClient.Builder restClientBuilder) {
 		VectorProperties.Embedding embedding = properties.embedding();
 		return switch (embedding.provider()) {
-			case "onnx" -> new OnnxEmbedder(embedding.batchSize(), embedding.threads(), embedding.concurrency(),
-					embedding.maxSequenceTokens(), meterRegistry);
+			case "onnx" -> new MiniLmEmbedder(embedding.threads(), embedding.concurrency(), meterRegistry);
 			case "openai" -> new OpenAiEmbedder(embedding.openai(), embedding.dimension(), restClientBuilder);
 			default -> throw new IllegalStateException(
 					"archon.vector.embedding.provider must be onnx or openai, not " + embedding.provider());

@@ -52,8 +52,6 @@ public class Ingestion {
 
 	private final JsonMapper json;
 
-	private final int embedGroup;
-
 	private final Counter storedChunks;
 
 	Ingestion(VectorProperties properties, Embedder embedder, Summarizer summarizer, Pages pages, Corpus corpus,
@@ -65,7 +63,6 @@ public class Ingestion {
 		this.pages = pages;
 		this.corpus = corpus;
 		this.json = json;
-		this.embedGroup = Math.max(EMBED_GROUP, properties.embedding().batchSize() * 4);
 		this.storedChunks = Counter.builder("archon.vector.ingest.chunks")
 			.description("Chunks stored by ingestion")
 			.register(meterRegistry);
@@ -95,7 +92,7 @@ public class Ingestion {
 				group.add(new Chunked(document, chunks));
 				groupChunks += chunks.size();
 				chunkCount += chunks.size();
-				if (groupChunks >= this.embedGroup || i == documents.size() - 1) {
+				if (groupChunks >= EMBED_GROUP || i == documents.size() - 1) {
 					long embeddingStarted = System.nanoTime();
 					List<List<NewChunk>> embedded = embed(group);
 					embeddingNanos += System.nanoTime() - embeddingStarted;

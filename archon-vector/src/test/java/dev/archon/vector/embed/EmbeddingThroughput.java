@@ -15,10 +15,10 @@ import dev.archon.vector.chunk.MarkdownChunker;
 
 /**
  * Bare embedding throughput over the corpus's chunks: this service's bounded embedder
- * against langchain4j's {@code embedAll} (one future per text on an unbounded pool), and
- * the smallest cosine between the two's vectors of the same chunk. Prints one JSON
- * object; the benchmark reads it. Arguments, all optional: chunk limit, whether to run
- * langchain4j, batch size, intra-op threads, concurrency, max tokens.
+ * against langchain4j's model with its defaults (a thread per core, and ONNX's intra-op
+ * threads in every call), and the smallest cosine between the two's vectors of the same
+ * chunk. Prints one JSON object; the benchmark reads it. Arguments, all optional: chunk
+ * limit, whether to run langchain4j, intra-op threads, concurrency.
  */
 public final class EmbeddingThroughput {
 
@@ -29,10 +29,8 @@ public final class EmbeddingThroughput {
 		int limit = (args.length > 0) ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
 		boolean withLangchain = args.length < 2 || Boolean.parseBoolean(args[1]);
 		// The defaults of archon.vector.embedding.
-		int batchSize = (args.length > 2) ? Integer.parseInt(args[2]) : 1;
-		int threads = (args.length > 3) ? Integer.parseInt(args[3]) : 1;
-		int concurrency = (args.length > 4) ? Integer.parseInt(args[4]) : 2;
-		int maxTokens = (args.length > 5) ? Integer.parseInt(args[5]) : 128;
+		int threads = (args.length > 2) ? Integer.parseInt(args[2]) : 1;
+		int concurrency = (args.length > 3) ? Integer.parseInt(args[3]) : 2;
 		MarkdownChunker chunker = new MarkdownChunker(1500, 150, 6000);
 		List<String> texts = new ArrayList<>();
 		for (DocumentInput document : Corpora.documents()) {
@@ -41,7 +39,7 @@ public final class EmbeddingThroughput {
 			}
 		}
 		texts = texts.subList(0, Math.min(limit, texts.size()));
-		OnnxEmbedder ours = new OnnxEmbedder(batchSize, threads, concurrency, maxTokens, new SimpleMeterRegistry());
+		MiniLmEmbedder ours = new MiniLmEmbedder(threads, concurrency, new SimpleMeterRegistry());
 		AllMiniLmL6V2QuantizedEmbeddingModel theirs = new AllMiniLmL6V2QuantizedEmbeddingModel();
 		List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
 		ours.embed(texts.subList(0, Math.min(64, texts.size())));

@@ -1,25 +1,17 @@
 package dev.archon.vector.embed;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,15 +32,12 @@ import dev.archon.vector.chunk.Chunk;
 import dev.archon.vector.chunk.MarkdownChunker;
 
 /**
- * {@link OnnxEmbedder} against langchain4j's all-MiniLM-L6-v2 (quantized) on equal terms:
- * the same model file, one ONNX intra-op thread per call and the same fixed pool of two
- * workers, so that the difference is the code around the model. Two operations: a batch
- * of corpus chunks (ingestion), and one query (search). Both truncate at 128 tokens:
- * langchain4j's tokenizer file says so, and the service's default
- * ({@code archon.vector.embedding.max-sequence-tokens}) matches it, so that the vectors
- * are the same; that file also pads every text to 128 tokens, which langchain4j keeps and
- * OnnxEmbedder does not. The corpus is {@code -Dcorpus=DIR}, the Markdown pages the
- * service ingests.
+ * The service's embedder ({@link MiniLmEmbedder}: langchain4j's all-MiniLM-L6-v2
+ * (quantized) on a fixed pool of two workers, one ONNX intra-op thread per call) against
+ * the same model with langchain4j's defaults (a thread per core, and ONNX's default
+ * intra-op threads, one per core, in every call): what the bounded pool costs or gains
+ * for one caller. Two operations: a batch of corpus chunks (ingestion), and one query
+ * (search). The corpus is {@code -Dcorpus=DIR}, the Markdown pages the service ingests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,18 +52,16 @@ public class EmbeddersBenchmark {
 	private static final String QUERY = "How do I use a local model served by Ollama?";
 
 	/**
-	 * The service's defaults: one text per model call, one intra-op thread, two workers.
+	 * The service's defaults ({@code archon.vector.embedding}).
 	 */
+	private static final int THREADS = 1;
+
 	private static final int WORKERS = 2;
 
-	private static final int MAX_TOKENS = 128;
-
-	@Param({ "archon", "langchain4j" })
+	@Param({ "service", "langchain4j-defaults" })
 	public String embedder;
 
 	private Embedder subject;
-
-	private ExecutorService langchainWorkers;
 
 	private List<String> chunks;
 
@@ -82,19 +69,16 @@ public class EmbeddersBenchmark {
 	public void setUp() {
 		this.chunks = chunks(Path.of(System.getProperty("corpus")));
 		this.subject = switch (this.embedder) {
-			case "archon" -> new OnnxEmbedder(1, 1, WORKERS, MAX_TOKENS, new SimpleMeterRegistry());
-			case "langchain4j" -> langchain4j();
+			case "service" -> new MiniLmEmbedder(THREADS, WORKERS, new SimpleMeterRegistry());
+			case "langchain4j-defaults" -> langchain4jDefaults();
 			default -> throw new IllegalArgumentException("Unknown embedder " + this.embedder);
 		};
 	}
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws Exception {
-		if (this.subject instanceof OnnxEmbedder onnx) {
-			onnx.destroy();
-		}
-		if (this.langchainWorkers != null) {
-			this.langchainWorkers.shutdownNow();
+		if (this.subject instanceof MiniLmEmbedder service) {
+			service.destroy();
 		}
 	}
 
@@ -117,19 +101,18 @@ public class EmbeddersBenchmark {
 		return this.subject.embed(List.of(QUERY));
 	}
 
-	private Embedder langchain4j() {
-		this.langchainWorkers = Executors.newFixedThreadPool(WORKERS);
-		OneIntraOpThreadModel model = new OneIntraOpThreadModel(this.langchainWorkers);
+	private static Embedder langchain4jDefaults() {
+		AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
 		return new Embedder() {
 
 			@Override
 			public String model() {
-				return "langchain4j " + OnnxEmbedder.MODEL;
+				return "langchain4j " + MiniLmEmbedder.MODEL;
 			}
 
 			@Override
 			public int dimension() {
-				return 384;
+				return model.dimension();
 			}
 
 			@Override
@@ -165,52 +148,6 @@ public class EmbeddersBenchmark {
 			sample.add(all.get(i * all.size() / CHUNKS));
 		}
 		return sample;
-	}
-
-	/**
-	 * langchain4j's quantized all-MiniLM-L6-v2 from its own artifact, with a session of
-	 * one intra-op thread instead of ONNX Runtime's default of one per core.
-	 */
-	static final class OneIntraOpThreadModel extends AbstractInProcessEmbeddingModel {
-
-		private final OnnxBertBiEncoder model;
-
-		OneIntraOpThreadModel(ExecutorService executor) {
-			super(executor);
-			try (InputStream onnx = resource(OnnxEmbedder.MODEL + ".onnx");
-					InputStream tokenizer = resource(OnnxEmbedder.MODEL + "-tokenizer.json")) {
-				OrtEnvironment environment = OrtEnvironment.getEnvironment();
-				OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-				options.setIntraOpNumThreads(1);
-				this.model = new OnnxBertBiEncoder(environment, environment.createSession(onnx.readAllBytes(), options),
-						tokenizer, PoolingMode.MEAN);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (OrtException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static InputStream resource(String name) {
-			InputStream in = EmbeddersBenchmark.class.getClassLoader().getResourceAsStream(name);
-			if (in == null) {
-				throw new IllegalStateException(name + " is not on the classpath");
-			}
-			return in;
-		}
-
-		@Override
-		protected OnnxBertBiEncoder model() {
-			return this.model;
-		}
-
-		@Override
-		protected Integer knownDimension() {
-			return 384;
-		}
-
 	}
 
 }
