@@ -20,6 +20,12 @@ public final class TestSecrets {
 	public static final String API_KEY = "archon-test-api-key-3f9c1e7a";
 
 	/**
+	 * An API key that a service is given only as its SHA-256 digest
+	 * ({@code archon.api.keys=sha256:…}), and that clients send in clear.
+	 */
+	public static final String DIGEST_ONLY_API_KEY = "archon-test-digest-only-key-52e07b";
+
+	/**
 	 * The token of archon-sim ({@code archon.sim.token}): what Home Assistant clients
 	 * such as the bridge present, and what its control endpoints ask for.
 	 */
@@ -49,9 +55,11 @@ public final class TestSecrets {
 	 * @return the secrets
 	 */
 	public static List<Secret> all() {
-		return List.of(new Secret("API key", API_KEY), new Secret("simulator token", SIMULATOR_TOKEN),
-				new Secret("LLM provider key", LLM_PROVIDER_KEY), new Secret("GitHub token", GITHUB_TOKEN),
-				new Secret("Slack bot token", SLACK_BOT_TOKEN), new Secret("Brave Search key", BRAVE_API_KEY));
+		return List.of(new Secret("API key", API_KEY),
+				new Secret("API key configured as its digest", DIGEST_ONLY_API_KEY),
+				new Secret("simulator token", SIMULATOR_TOKEN), new Secret("LLM provider key", LLM_PROVIDER_KEY),
+				new Secret("GitHub token", GITHUB_TOKEN), new Secret("Slack bot token", SLACK_BOT_TOKEN),
+				new Secret("Brave Search key", BRAVE_API_KEY));
 	}
 
 }
