@@ -70,11 +70,6 @@ final class SecretScanner {
 	 */
 	record Finding(Path file, long line, Secret secret) {
 
-		@Override
-		public String toString() {
-			return this.file + ":" + this.line + ": " + this.secret;
-		}
-
 	}
 
 	/**

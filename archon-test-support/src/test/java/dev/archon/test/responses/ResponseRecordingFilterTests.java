@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +56,24 @@ class ResponseRecordingFilterTests {
 		assertThat(Files.readString(log.file(), StandardCharsets.UTF_8)).contains("{\"message\":\"API running. ☀\"}");
 	}
 
+	@Test
+	void recordsAnAsynchronousResponseWhenItCompletes() throws ServletException, IOException {
+		ResponseLog log = new ResponseLog(this.directory.resolve("responses.log"));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/agents/1/events");
+		request.setAsyncSupported(true);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		new ResponseRecordingFilter("archon-agentgen", log).doFilter(request, response,
+				new MockFilterChain(new EventStreamServlet()));
+
+		assertThat(log.file()).doesNotExist();
+		request.getAsyncContext().getResponse().getWriter().write("data: done\n\n");
+		request.getAsyncContext().complete();
+		assertThat(Files.readString(log.file(), StandardCharsets.UTF_8))
+			.startsWith(ResponseLog.RESPONSE_MARKER + "archon-agentgen GET /api/v1/agents/1/events 200\n")
+			.contains("data: step\n\ndata: done\n");
+	}
+
 	private static final class StreamServlet extends HttpServlet {
 
 		@Override
@@ -73,6 +92,17 @@ class ResponseRecordingFilterTests {
 			response.setCharacterEncoding("UTF-8");
 			response.getWriter().write("{\"message\":\"API running. ☀\"}");
 			response.getWriter().flush();
+		}
+
+	}
+
+	private static final class EventStreamServlet extends HttpServlet {
+
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			AsyncContext async = request.startAsync(request, response);
+			async.getResponse().setContentType("text/event-stream");
+			async.getResponse().getWriter().write("data: step\n\n");
 		}
 
 	}
