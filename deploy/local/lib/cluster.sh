@@ -580,6 +580,8 @@ cmd_test() {
 		failed+=("docker-compose config")
 
 	info "./mvnw -B verify"
+	# Only this run's responses are for the secrets scan below to read.
+	rm -rf "$ARCHON_ROOT"/archon-*/target/test-responses
 	ARCHON_TEST_PG_URL=jdbc:postgresql://localhost:$ARCHON_PG_PORT/archon_test \
 		ARCHON_TEST_PG_USER=archon \
 		ARCHON_TEST_PG_PASSWORD=archon \
@@ -587,6 +589,10 @@ cmd_test() {
 		ARCHON_TEST_REDIS_CLUSTER_NODES=$(redis_cluster_nodes) \
 		maven -B verify || failed+=("./mvnw -B verify")
 	stop_redis_cluster
+
+	info "secrets scan of the tests' output, their responses and .archon/logs"
+	"$(java_home)/bin/java" -cp "$ARCHON_ROOT/archon-test-support/target/classes" \
+		dev.archon.test.secrets.SecretsScan "$ARCHON_ROOT" || failed+=("secrets scan")
 
 	if ((${#failed[@]} > 0)); then
 		printf '\033[1;31mFAILED:\033[0m %s\n' "${failed[@]}" >&2

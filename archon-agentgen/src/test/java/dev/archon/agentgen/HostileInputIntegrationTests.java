@@ -15,6 +15,7 @@ import dev.archon.test.UsesRealServices;
 import dev.archon.test.hostile.HostileInput;
 import dev.archon.test.hostile.OpenApiOperations;
 import dev.archon.test.hostile.OpenApiOperations.Operation;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hostile but valid requests queue; archon-vector is absent.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.agentgen.jobs.workers=0",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.agentgen.jobs.workers=0",
 				"archon.agentgen.pipeline.vector-url=http://localhost:9" })
 @UsesRealServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,7 @@ class HostileInputIntegrationTests {
 		assertThat(OpenApiOperations.of(this.port)).extracting(Operation::path)
 			.contains("/api/v1/agents", "/api/v1/agents/{id}/diff", "/api/v1/agents/{id}/versions/{number}",
 					"/api/v1/llm/providers");
-		return HostileInput.probes(this.port, TRIES_PER_OPERATION, "Authorization: Bearer test-key");
+		return HostileInput.probes(this.port, TRIES_PER_OPERATION, "Authorization: Bearer " + TestSecrets.API_KEY);
 	}
 
 	/**

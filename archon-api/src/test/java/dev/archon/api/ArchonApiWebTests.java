@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.archon.api.testapp.TestApiApplication;
 import dev.archon.test.http.PathSpellings;
 import dev.archon.test.http.RawHttp;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -36,18 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TestApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0",
-				"archon.api.keys=plain-key-4f1b9c," + ArchonApiWebTests.HASHED_KEY_SETTING,
-				"archon.api.outbound-key=plain-key-4f1b9c", "archon.api.max-body-size=2KB",
+				"archon.api.keys=" + TestSecrets.API_KEY + "," + ArchonApiWebTests.HASHED_KEY_SETTING,
+				"archon.api.outbound-key=" + TestSecrets.API_KEY, "archon.api.max-body-size=2KB",
 				"logging.level.org.springframework.web=DEBUG", "logging.level.dev.archon=DEBUG" })
 @ExtendWith(OutputCaptureExtension.class)
 class ArchonApiWebTests {
 
-	static final String PLAIN_KEY = "plain-key-4f1b9c";
+	static final String PLAIN_KEY = TestSecrets.API_KEY;
 
-	static final String HASHED_ONLY_KEY = "only-its-digest-is-configured-77";
+	static final String HASHED_ONLY_KEY = TestSecrets.DIGEST_ONLY_API_KEY;
 
 	static final String HASHED_KEY_SETTING = "sha256:"
-			+ "2922897c46607a13718e78ce1a538f03376e4dc14bb4dedfb413e2c008a982aa";
+			+ "abbf2620118973c1a3b551dd97e07dfc9432252d2cd16af6f3804b9a37a5c5ea";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

@@ -22,6 +22,7 @@ import java.util.zip.ZipInputStream;
 
 import dev.archon.test.python.AgentToolsModule;
 import dev.archon.test.python.PythonTools;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +59,9 @@ class AgentToolsClusterIntegrationTests {
 	private static final String DIGEST = "An agent that watches my GitHub repository's new issues and posts a daily"
 			+ " digest to a Slack channel";
 
-	private static final String SLACK_TOKEN = "xoxb-cluster-tools-secret";
+	private static final String SLACK_TOKEN = TestSecrets.SLACK_BOT_TOKEN;
 
-	private static final String BRAVE_KEY = "brave-cluster-tools-secret";
+	private static final String BRAVE_KEY = TestSecrets.BRAVE_API_KEY;
 
 	private final Launcher launcher = Launcher.ofRepository(Map.of());
 

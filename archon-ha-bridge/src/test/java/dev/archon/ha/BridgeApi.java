@@ -3,6 +3,8 @@ package dev.archon.ha;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import dev.archon.test.secrets.TestSecrets;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -37,7 +39,7 @@ final class BridgeApi {
 	private static RestClient.Builder builder(int port) {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + port)
-			.defaultHeader("Authorization", "Bearer test-key")
+			.defaultHeader("Authorization", "Bearer " + TestSecrets.API_KEY)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			});
 	}

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.archon.ha.state.StateCache;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * circuit breaker that stays open once it opens.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.ha.control.calls-per-second=5",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.ha.control.calls-per-second=5",
 				"archon.ha.control.rate-limit-wait=0ms", "archon.ha.control.open-for=1h" })
 @UsesRealServices
 class ControlLimitsIntegrationTests {

@@ -33,6 +33,7 @@ import dev.archon.ha.client.HomeAssistantConnection;
 import dev.archon.ha.state.StateCache;
 import dev.archon.sim.ha.demo.DemoRoutines;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +48,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=test-key")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=" + TestSecrets.API_KEY)
 @UsesRealServices
 class HaBridgeIntegrationTests {
 
@@ -164,7 +165,7 @@ class HaBridgeIntegrationTests {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/ha/events?entity_id=" + light))
-			.header("Authorization", "Bearer test-key")
+			.header("Authorization", "Bearer " + TestSecrets.API_KEY)
 			.header("Accept", "text/event-stream")
 			.build();
 		HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());

@@ -18,6 +18,7 @@ import dev.archon.api.wire.ha.OperationResult;
 import dev.archon.api.wire.ha.ServiceRequest;
 import dev.archon.api.wire.ha.StatesPage;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -39,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * resynchronises with the Home Assistant that comes back.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.ha.websocket.initial-backoff=50ms",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.ha.websocket.initial-backoff=50ms",
 				"archon.ha.websocket.max-backoff=500ms", "archon.ha.websocket.command-timeout=2m",
 				"archon.ha.control.rest-timeout=2m" })
 @UsesRealServices

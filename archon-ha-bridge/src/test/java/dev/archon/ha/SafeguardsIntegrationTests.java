@@ -22,6 +22,7 @@ import dev.archon.sim.ha.demo.DemoRoutines;
 import dev.archon.test.UsesRealServices;
 import dev.archon.test.http.PathSpellings;
 import dev.archon.test.http.RawHttp;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replacing an automation that Archon did not create.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.ha.control.allowed-scripts=good_night" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.ha.control.allowed-scripts=good_night" })
 @UsesRealServices
 class SafeguardsIntegrationTests {
 
@@ -186,8 +187,8 @@ class SafeguardsIntegrationTests {
 							.limit(20))
 				.toList();
 			for (String path : paths) {
-				RawHttp.Response answer = RawHttp.send(this.port, "POST", path, "Authorization: Bearer test-key",
-						"Content-Length: 0");
+				RawHttp.Response answer = RawHttp.send(this.port, "POST", path,
+						"Authorization: Bearer " + TestSecrets.API_KEY, "Content-Length: 0");
 				assertThat(answer.status()).as(path).isBetween(400, 499);
 				assertThat(answer.body()).as("refused by the bridge, not by Home Assistant: %s", path)
 					.doesNotContain("\"outcome\"");

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.archon.sim.SimApplication;
 import dev.archon.test.InProcessSimulator;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +25,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class SimulatedHomeAssistant {
 
-	static final String TOKEN = "test-token";
+	static final String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	private static volatile SimulatedHomeAssistant instance;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.archon.ha.state.StateCache;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * automations, errors) carries it in a header or the body, and no line the bridge logs
  * meanwhile holds it, from its start through a lost and renewed connection.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=test-key")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=" + TestSecrets.API_KEY)
 @UsesRealServices
 @ExtendWith(OutputCaptureExtension.class)
 class TokenSecrecyIntegrationTests {

@@ -10,6 +10,7 @@ import dev.archon.test.UsesRealServices;
 import dev.archon.test.hostile.HostileInput;
 import dev.archon.test.hostile.OpenApiOperations;
 import dev.archon.test.hostile.OpenApiOperations.Operation;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // The configuration of SourcesIntegrationTests, so that the two share one application.
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0" })
 @UsesRealServices
 class HostileInputIntegrationTests {
 
@@ -37,7 +38,7 @@ class HostileInputIntegrationTests {
 	Stream<DynamicTest> answersHostileInputToEveryOperationWithoutAServerErrorOrItsInsides() throws IOException {
 		assertThat(OpenApiOperations.of(this.port)).extracting(Operation::path)
 			.contains("/api/v1/vector/search", "/api/v1/vector/documents", "/api/v1/vector/sources/{source}");
-		return HostileInput.probes(this.port, TRIES_PER_OPERATION, "Authorization: Bearer test-key");
+		return HostileInput.probes(this.port, TRIES_PER_OPERATION, "Authorization: Bearer " + TestSecrets.API_KEY);
 	}
 
 }

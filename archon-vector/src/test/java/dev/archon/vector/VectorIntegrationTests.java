@@ -19,6 +19,7 @@ import dev.archon.api.wire.vector.SearchResponse;
 import dev.archon.api.wire.vector.SourceSummary;
 import dev.archon.api.wire.vector.VectorApi;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.search.Search;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers were looked up in the docs by hand.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.api.max-body-size=8MB",
-				"archon.vector.index.min-rows=500", "archon.vector.index.check-interval=1h" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0",
+				"archon.api.max-body-size=8MB", "archon.vector.index.min-rows=500",
+				"archon.vector.index.check-interval=1h" })
 @UsesRealServices
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorIntegrationTests {
@@ -73,7 +75,7 @@ class VectorIntegrationTests {
 	void ingestCorpus() {
 		this.client = RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
@@ -206,7 +208,7 @@ class VectorIntegrationTests {
 		// anything reads it.
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/vector/documents"))
-				.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
 				.POST(HttpRequest.BodyPublishers.ofString(huge))
 				.build(), HttpResponse.BodyHandlers.ofString());

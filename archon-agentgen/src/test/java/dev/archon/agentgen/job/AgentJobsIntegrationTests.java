@@ -18,6 +18,7 @@ import dev.archon.api.wire.agents.JobQueued;
 import dev.archon.api.wire.agents.JobStarted;
 import dev.archon.api.wire.agents.StepStarted;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,8 +44,9 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL and Redis; archon-vector is absent, so generations are ungrounded.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.lease=3s",
-				"archon.agentgen.jobs.poll-interval=200ms", "archon.agentgen.pipeline.vector-url=http://localhost:9" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.llm.profile=sim",
+				"archon.agentgen.jobs.lease=3s", "archon.agentgen.jobs.poll-interval=200ms",
+				"archon.agentgen.pipeline.vector-url=http://localhost:9" })
 @UsesRealServices
 // Closed afterwards, so that its workers do not take the jobs of the next test class.
 @DirtiesContext

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.test.secrets.TestSecrets;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +34,7 @@ final class AgentsApi {
 		this.base = "http://localhost:" + port;
 		this.client = RestClient.builder()
 			.baseUrl(this.base)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.build();
 	}
 

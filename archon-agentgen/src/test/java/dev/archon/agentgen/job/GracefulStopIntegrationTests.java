@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +34,8 @@ import static org.awaitility.Awaitility.await;
  * that stops hands it back.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.workers=0",
-				"archon.agentgen.pipeline.vector-url=http://localhost:9" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.llm.profile=sim",
+				"archon.agentgen.jobs.workers=0", "archon.agentgen.pipeline.vector-url=http://localhost:9" })
 @UsesRealServices
 @DirtiesContext
 class GracefulStopIntegrationTests {

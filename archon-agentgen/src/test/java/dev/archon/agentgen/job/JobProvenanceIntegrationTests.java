@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real PostgreSQL and Redis.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.agentgen.jobs.poll-interval=200ms" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.agentgen.jobs.poll-interval=200ms" })
 @UsesRealServices
 // Closed afterwards, so that its workers do not take the jobs of the next test class.
 @DirtiesContext

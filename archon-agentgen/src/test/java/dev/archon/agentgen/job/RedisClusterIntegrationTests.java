@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.RealServices;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
@@ -44,8 +45,8 @@ import static org.awaitility.Awaitility.await;
  * failed over, without restarting either instance.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.workers=0",
-				"archon.agentgen.pipeline.vector-url=http://localhost:9",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.llm.profile=sim",
+				"archon.agentgen.jobs.workers=0", "archon.agentgen.pipeline.vector-url=http://localhost:9",
 				"spring.data.redis.client-name=" + RedisClusterIntegrationTests.API_CLIENT_NAME })
 @UsesRealServices
 @DirtiesContext

@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.archon.test.secrets.TestSecrets;
+
 /**
  * Reads a Server-Sent Events stream until its end.
  */
@@ -21,7 +23,7 @@ final class SseClient {
 
 	static List<Event> read(String url, String lastEventId) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.header("Authorization", "Bearer test-key")
+			.header("Authorization", "Bearer " + TestSecrets.API_KEY)
 			.header("Accept", "text/event-stream")
 			.timeout(Duration.ofMinutes(2));
 		if (lastEventId != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * budget of one token a minute, so that after its first call the job's other calls fail
  * over to the next provider with the reason {@code tpm}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "archon.api.keys=test-key",
-		"archon.llm.profile=sim", "archon.agentgen.pipeline.vector-url=http://localhost:9",
-		"archon.llm.providers[0].name=sim-limited", "archon.llm.providers[0].type=openai",
-		"archon.llm.providers[0].api-key=sim", "archon.llm.providers[0].priority=1", "archon.llm.providers[0].tpm=1",
-		"archon.llm.providers[0].models.reasoner=sim-reasoner", "archon.llm.providers[0].models.primary=sim-coder" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.llm.profile=sim",
+				"archon.agentgen.pipeline.vector-url=http://localhost:9", "archon.llm.providers[0].name=sim-limited",
+				"archon.llm.providers[0].type=openai",
+				"archon.llm.providers[0].api-key=" + TestSecrets.LLM_PROVIDER_KEY, "archon.llm.providers[0].priority=1",
+				"archon.llm.providers[0].tpm=1", "archon.llm.providers[0].models.reasoner=sim-reasoner",
+				"archon.llm.providers[0].models.primary=sim-coder" })
 @UsesRealServices
 // Closed afterwards, so that its workers do not take the jobs of the next test class.
 @DirtiesContext
@@ -41,7 +44,7 @@ class TokensPerMinuteIntegrationTests {
 		registry.add("archon.llm.providers[0].name", () -> "sim-limited");
 		registry.add("archon.llm.providers[0].type", () -> "openai");
 		registry.add("archon.llm.providers[0].base-url", () -> SimulatedProviders.shared().baseUrl() + "/v1");
-		registry.add("archon.llm.providers[0].api-key", () -> "sim");
+		registry.add("archon.llm.providers[0].api-key", () -> TestSecrets.LLM_PROVIDER_KEY);
 		registry.add("archon.llm.providers[0].priority", () -> 1);
 		registry.add("archon.llm.providers[0].tpm", () -> 1);
 		registry.add("archon.llm.providers[0].models.reasoner", () -> "sim-reasoner");

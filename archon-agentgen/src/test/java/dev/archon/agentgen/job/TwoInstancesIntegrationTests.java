@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,8 +43,9 @@ import static org.awaitility.Awaitility.await;
  * never echoed back and forth between the instances.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "archon.llm.profile=sim", "archon.agentgen.jobs.workers=0",
-				"archon.agentgen.jobs.max-queued=1", "archon.agentgen.pipeline.vector-url=http://localhost:9" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.llm.profile=sim",
+				"archon.agentgen.jobs.workers=0", "archon.agentgen.jobs.max-queued=1",
+				"archon.agentgen.pipeline.vector-url=http://localhost:9" })
 @UsesRealServices
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.archon.agentgen.AgentgenApplication;
 import dev.archon.agentgen.llm.SimulatedProviders;
 import dev.archon.test.RealServices;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,7 +29,7 @@ final class WorkerInstances {
 		Map<String, Object> properties = new HashMap<>(RealServices.get().springProperties());
 		properties.put("server.port", "0");
 		properties.put("management.server.port", "0");
-		properties.put("archon.api.keys", "test-key");
+		properties.put("archon.api.keys", TestSecrets.API_KEY);
 		properties.put("archon.llm.profile", "sim");
 		properties.put("archon.llm.sim-url", SimulatedProviders.shared().baseUrl());
 		properties.put("archon.agentgen.pipeline.vector-url", "http://localhost:9");

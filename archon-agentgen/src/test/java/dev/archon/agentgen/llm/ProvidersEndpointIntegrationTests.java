@@ -2,6 +2,7 @@ package dev.archon.agentgen.llm;
 
 import dev.archon.api.wire.agents.ProviderState;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=test-key")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.api.keys=" + TestSecrets.API_KEY)
 @UsesRealServices
 // Closed afterwards, so that its workers do not take the jobs of the next test class.
 @DirtiesContext
@@ -32,7 +33,7 @@ class ProvidersEndpointIntegrationTests {
 		RestClient client = RestClient.create("http://localhost:" + this.port);
 		String body = client.get()
 			.uri("/api/v1/llm/providers")
-			.header("Authorization", "Bearer test-key")
+			.header("Authorization", "Bearer " + TestSecrets.API_KEY)
 			.retrieve()
 			.body(String.class);
 		assertThat(body).contains("\"name\":\"builtin\"").contains("\"circuit\":\"CLOSED\"");

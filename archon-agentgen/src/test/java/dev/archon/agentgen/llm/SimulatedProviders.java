@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.archon.sim.SimApplication;
 import dev.archon.test.InProcessSimulator;
+import dev.archon.test.secrets.TestSecrets;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -24,7 +25,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class SimulatedProviders implements AutoCloseable {
 
-	static final String TOKEN = "test-token";
+	static final String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	/** The defaults of {@code archon.llm.tool-calls}. */
 	static final LlmProperties.ToolCalls TOOL_CALLS = new LlmProperties.ToolCalls(5, 60_000);
@@ -91,9 +92,9 @@ public final class SimulatedProviders implements AutoCloseable {
 
 	static LlmProperties.Provider provider(String name, ProviderType type, String baseUrl, int priority, int rpm,
 			Duration timeout, Duration firstTokenTimeout, int contextWindow, long tpm) {
-		return new LlmProperties.Provider(name, type, baseUrl, "sim", new LlmProperties.Models("sim-r", "sim-p"),
-				priority, 1, rpm, tpm, timeout, firstTokenTimeout, 8, contextWindow, new BigDecimal("1"),
-				new BigDecimal("2"));
+		return new LlmProperties.Provider(name, type, baseUrl, TestSecrets.LLM_PROVIDER_KEY,
+				new LlmProperties.Models("sim-r", "sim-p"), priority, 1, rpm, tpm, timeout, firstTokenTimeout, 8,
+				contextWindow, new BigDecimal("1"), new BigDecimal("2"));
 	}
 
 	public LlmProperties.Provider openAi() {

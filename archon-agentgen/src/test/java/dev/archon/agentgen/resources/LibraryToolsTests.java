@@ -15,6 +15,7 @@ import dev.archon.sim.thirdparty.ReceivedRequests;
 import dev.archon.test.InProcessSimulator;
 import dev.archon.test.python.AgentToolsModule;
 import dev.archon.test.python.PythonTools;
+import dev.archon.test.secrets.TestSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -44,13 +45,13 @@ class LibraryToolsTests {
 
 	private static final Path LIBRARY = Path.of("../agent-resources");
 
-	private static final String SIM_TOKEN = "library-tools-sim-token";
+	private static final String SIM_TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
-	private static final String GITHUB_TOKEN = "ghp_libraryToolsTestSecret";
+	private static final String GITHUB_TOKEN = TestSecrets.GITHUB_TOKEN;
 
-	private static final String SLACK_TOKEN = "xoxb-library-tools-test-secret";
+	private static final String SLACK_TOKEN = TestSecrets.SLACK_BOT_TOKEN;
 
-	private static final String BRAVE_KEY = "brave-library-tools-test-secret";
+	private static final String BRAVE_KEY = TestSecrets.BRAVE_API_KEY;
 
 	/** {@code os.getenv("NAME"}, with either quote. */
 	private static final Pattern GETENV = Pattern.compile("os\\.getenv\\(\\s*[\"']([A-Za-z0-9_]+)[\"']\\s*(,)?");

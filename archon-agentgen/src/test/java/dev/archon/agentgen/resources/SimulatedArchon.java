@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.archon.test.secrets.TestSecrets;
+
 /**
  * A stand-in for Archon's REST API as the library's tools meet it behind NGINX, on a
  * loopback port: archon-ha-bridge's states and services, and archon-vector's search. It
@@ -58,7 +60,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SimulatedArchon implements AutoCloseable {
 
-	static final String API_KEY = "test-key";
+	static final String API_KEY = TestSecrets.API_KEY;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -24,6 +24,7 @@ import dev.archon.ha.state.StateCache;
 import dev.archon.sim.SimApplication;
 import dev.archon.test.InProcessSimulator;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -48,12 +49,12 @@ import static org.awaitility.Awaitility.await;
  * through {@code archon.ha.ssl-bundle} by the WebSocket and the REST client alike, and
  * refused by both without it.
  */
-@SpringBootTest(properties = { "archon.api.keys=test-key", "archon.ha.ssl-bundle=home-assistant" })
+@SpringBootTest(properties = { "archon.api.keys=" + TestSecrets.API_KEY, "archon.ha.ssl-bundle=home-assistant" })
 @UsesRealServices
 @ExtendWith(OutputCaptureExtension.class)
 class HomeAssistantTlsIntegrationTests {
 
-	private static final String TOKEN = "tls-test-token";
+	private static final String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	private static final String STORE_PASSWORD = "tls-test-store";
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.archon.ha.HaProperties;
 import dev.archon.sim.SimApplication;
 import dev.archon.test.InProcessSimulator;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class TokenSecrecyTests {
 
-	private static final String SIM_TOKEN = "sim-token-4f2a9c";
+	private static final String SIM_TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	private static final String WRONG_TOKEN = "wrong-token-8d31e7";
 

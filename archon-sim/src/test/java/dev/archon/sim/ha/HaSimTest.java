@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.archon.sim.SimApplication;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -23,6 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 				"archon.sim.ha.history-days=28", "archon.sim.ha.websocket.auth-timeout=2s" })
 public @interface HaSimTest {
 
-	String TOKEN = "test-token-0123456789";
+	String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 }

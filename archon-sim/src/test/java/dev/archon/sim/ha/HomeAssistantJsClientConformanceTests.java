@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.archon.sim.SimApplication;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,12 +38,12 @@ class HomeAssistantJsClientConformanceTests {
 			assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300)).isZero();
 		}
 		try (ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class).run(
-				"--server.port=0", "--management.server.port=0", "--archon.sim.token=conformance-token",
+				"--server.port=0", "--management.server.port=0", "--archon.sim.token=" + TestSecrets.SIMULATOR_TOKEN,
 				"--archon.sim.ha.entities=300", "--archon.sim.ha.seed=7", "--archon.sim.ha.history-days=2")) {
 			String port = sim.getEnvironment().getProperty("local.server.port");
 			Path output = Files.createTempFile("ha-conformance", ".log");
 			int exit = run(List.of(Files.isExecutable(NODE) ? NODE.toString() : "node", "conformance.mjs",
-					"http://localhost:" + port, "conformance-token"), 120, output);
+					"http://localhost:" + port, TestSecrets.SIMULATOR_TOKEN), 120, output);
 			String log = Files.readString(output, StandardCharsets.UTF_8);
 			assertThat(exit).as(log).isZero();
 			assertThat(log).contains("ok - REST lists 300 entities", "ok - subscribeEntities sees every entity",

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import com.sun.net.httpserver.HttpServer;
 import dev.archon.api.wire.vector.SearchRequest;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.crawl.CrawlStatus.UrlOutcome;
 import dev.archon.vector.search.Search;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * instance died.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0",
 				"archon.vector.crawl.allowed-hosts=localhost", "archon.vector.crawl.retries=1",
 				"archon.vector.crawl.lease=3s" })
 @UsesRealServices
@@ -69,7 +70,7 @@ class CrawlIntegrationTests {
 	void setUp() {
 		this.client = RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.archon.sim.SimApplication;
 import dev.archon.sim.llm.Embeddings;
 import dev.archon.test.InProcessSimulator;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorProperties;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +34,7 @@ class OpenAiEmbedderTests {
 	private static final int SIM_DIMENSION = 1536;
 
 	private static final ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class)
-		.run(InProcessSimulator.arguments("test-token"));
+		.run(InProcessSimulator.arguments(TestSecrets.SIMULATOR_TOKEN));
 
 	private final MeterRegistry meterRegistry = new SimpleMeterRegistry();
 
@@ -73,8 +74,8 @@ class OpenAiEmbedderTests {
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meterRegistry));
 		VectorProperties.OpenAi settings = new VectorProperties.OpenAi(
-				URI.create("http://localhost:" + sim.getEnvironment().getProperty("local.server.port")), "sim-key",
-				"text-embedding-3-small", Duration.ofSeconds(10), batchSize);
+				URI.create("http://localhost:" + sim.getEnvironment().getProperty("local.server.port")),
+				TestSecrets.LLM_PROVIDER_KEY, "text-embedding-3-small", Duration.ofSeconds(10), batchSize);
 		return new OpenAiEmbedder(settings, dimension, RestClient.builder().observationRegistry(observations));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.archon.api.wire.vector.SearchRequest;
 import dev.archon.api.wire.vector.SearchResponse;
 import dev.archon.test.RealServices;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.embed.QueryEmbeddings;
 import dev.archon.vector.ingest.Document;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * readiness stays up while saying that Redis is down.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0" })
 class RedisDownIntegrationTests {
 
 	@DynamicPropertySource

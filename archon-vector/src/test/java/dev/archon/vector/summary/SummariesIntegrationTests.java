@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.archon.sim.SimApplication;
 import dev.archon.test.InProcessSimulator;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.ingest.Document;
 import dev.archon.vector.ingest.Ingestion;
@@ -33,15 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * heuristic's when that LLM fails.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.vector.index.check-interval=1h",
-				"archon.vector.summaries.model=sim-model", "archon.vector.summaries.api-key=sim-key",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0",
+				"archon.vector.index.check-interval=1h", "archon.vector.summaries.model=sim-model",
+				"archon.vector.summaries.api-key=" + TestSecrets.LLM_PROVIDER_KEY,
 				"archon.vector.summaries.max-retries=0", "archon.vector.summaries.timeout=5s" })
 @UsesRealServices
 class SummariesIntegrationTests {
 
 	private static final String SOURCE = "summaries_test";
 
-	private static final String TOKEN = "test-token";
+	private static final String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	private static final ConfigurableApplicationContext sim = new SpringApplicationBuilder(SimApplication.class)
 		.run(InProcessSimulator.arguments(TOKEN));

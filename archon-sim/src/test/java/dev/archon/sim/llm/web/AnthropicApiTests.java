@@ -12,14 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.archon.sim.llm.CoderAnswerParser;
+import dev.archon.test.secrets.TestSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.sim.token=" + SimHttp.TOKEN)
 class AnthropicApiTests {
 
-	static final String[] HEADERS = { "x-api-key", "sk-ant-anything", "anthropic-version", "2023-06-01", "Content-Type",
-			"application/json" };
+	static final String[] HEADERS = { "x-api-key", TestSecrets.LLM_PROVIDER_KEY, "anthropic-version", "2023-06-01",
+			"Content-Type", "application/json" };
 
 	static final String CODER = """
 			{"model":"claude-sonnet-4-5","max_tokens":16000,
@@ -88,7 +89,7 @@ class AnthropicApiTests {
 		HttpResponse<String> noKey = this.http.post("/anthropic/v1/messages", CODER.formatted(""), "anthropic-version",
 				"2023-06-01");
 		HttpResponse<String> noVersion = this.http.post("/anthropic/v1/messages", CODER.formatted(""), "x-api-key",
-				"k");
+				TestSecrets.LLM_PROVIDER_KEY);
 
 		assertThat(noKey.statusCode()).isEqualTo(401);
 		assertThat(SimHttp.json(noKey.body()).path("type").asString()).isEqualTo("error");

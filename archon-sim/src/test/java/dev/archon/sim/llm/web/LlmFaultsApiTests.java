@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.archon.test.secrets.TestSecrets;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +31,10 @@ class LlmFaultsApiTests {
 	static final String MESSAGE = """
 			{"model":"claude-sonnet-4-5","max_tokens":4000,"system":"You are the advisor of Archon.","messages":[{"role":"user","content":"Advise."}]}""";
 
-	static final String[] OPENAI = { "Authorization", "Bearer sk-x", "Content-Type", "application/json" };
+	static final String[] OPENAI = { "Authorization", "Bearer " + TestSecrets.LLM_PROVIDER_KEY, "Content-Type",
+			"application/json" };
 
-	static final String[] ANTHROPIC = { "x-api-key", "k", "anthropic-version", "2023-06-01" };
+	static final String[] ANTHROPIC = { "x-api-key", TestSecrets.LLM_PROVIDER_KEY, "anthropic-version", "2023-06-01" };
 
 	@LocalServerPort
 	int port;

@@ -13,13 +13,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.archon.sim.llm.CoderAnswerParser;
+import dev.archon.test.secrets.TestSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "archon.sim.token=" + SimHttp.TOKEN)
 class OpenAiApiTests {
 
-	static final String KEY = "Bearer sk-anything";
+	static final String KEY = "Bearer " + TestSecrets.LLM_PROVIDER_KEY;
 
 	static final String CODER = """
 			{"model":"gpt-4o-mini","messages":[

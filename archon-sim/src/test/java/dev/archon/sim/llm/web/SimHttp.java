@@ -15,12 +15,14 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.test.secrets.TestSecrets;
+
 /**
  * A plain {@link HttpClient} against the simulator, as the services' clients use it.
  */
 final class SimHttp {
 
-	static final String TOKEN = "test-sim-token";
+	static final String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

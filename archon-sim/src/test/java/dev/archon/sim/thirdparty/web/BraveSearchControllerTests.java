@@ -2,6 +2,8 @@ package dev.archon.sim.thirdparty.web;
 
 import org.junit.jupiter.api.Test;
 
+import dev.archon.test.secrets.TestSecrets;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -18,10 +20,9 @@ class BraveSearchControllerTests {
 
 	@Test
 	void answersWebResultsBestMatchFirst() {
-		assertThat(this.mvc.get().uri(SEARCH + "?q=watering the garden&count=2").header("X-Subscription-Token", "k"))
-			.hasStatusOk()
-			.bodyJson()
-			.satisfies((json) -> {
+		assertThat(this.mvc.get()
+			.uri(SEARCH + "?q=watering the garden&count=2")
+			.header("X-Subscription-Token", TestSecrets.BRAVE_API_KEY)).hasStatusOk().bodyJson().satisfies((json) -> {
 				json.assertThat().extractingPath("$.type").isEqualTo("search");
 				json.assertThat().extractingPath("$.query.original").isEqualTo("watering the garden");
 				json.assertThat().extractingPath("$.web.results.length()").isEqualTo(2);
@@ -41,12 +42,16 @@ class BraveSearchControllerTests {
 			.bodyJson()
 			.extractingPath("$.error.code")
 			.isEqualTo("SUBSCRIPTION_TOKEN_INVALID");
-		assertThat(this.mvc.get().uri(SEARCH + "?q=x&count=21").header("X-Subscription-Token", "k")).hasStatus(422)
+		assertThat(
+				this.mvc.get().uri(SEARCH + "?q=x&count=21").header("X-Subscription-Token", TestSecrets.BRAVE_API_KEY))
+			.hasStatus(422)
 			.bodyJson()
 			.extractingPath("$.error.code")
 			.isEqualTo("VALIDATION");
-		assertThat(this.mvc.get().uri(SEARCH).header("X-Subscription-Token", "k")).hasStatus(422);
-		assertThat(this.mvc.get().uri(SEARCH + "?q=x&offset=10").header("X-Subscription-Token", "k")).hasStatus(422)
+		assertThat(this.mvc.get().uri(SEARCH).header("X-Subscription-Token", TestSecrets.BRAVE_API_KEY)).hasStatus(422);
+		assertThat(
+				this.mvc.get().uri(SEARCH + "?q=x&offset=10").header("X-Subscription-Token", TestSecrets.BRAVE_API_KEY))
+			.hasStatus(422)
 			.bodyJson()
 			.extractingPath("$.error.meta.errors[0].loc[1]")
 			.isEqualTo("offset");

@@ -2,6 +2,8 @@ package dev.archon.sim.thirdparty.web;
 
 import org.junit.jupiter.api.Test;
 
+import dev.archon.test.secrets.TestSecrets;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -82,10 +84,14 @@ class GitHubIssuesControllerTests {
 
 	@Test
 	void acceptsATokenInEitherScheme() {
-		assertThat(this.mvc.get().uri(ISSUES).header("User-Agent", "test").header("Authorization", "Bearer ghp_x"))
-			.hasStatusOk();
-		assertThat(this.mvc.get().uri(ISSUES).header("User-Agent", "test").header("Authorization", "token ghp_x"))
-			.hasStatusOk();
+		assertThat(this.mvc.get()
+			.uri(ISSUES)
+			.header("User-Agent", "test")
+			.header("Authorization", "Bearer " + TestSecrets.GITHUB_TOKEN)).hasStatusOk();
+		assertThat(this.mvc.get()
+			.uri(ISSUES)
+			.header("User-Agent", "test")
+			.header("Authorization", "token " + TestSecrets.GITHUB_TOKEN)).hasStatusOk();
 	}
 
 }

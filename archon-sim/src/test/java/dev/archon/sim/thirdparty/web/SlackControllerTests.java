@@ -2,6 +2,8 @@ package dev.archon.sim.thirdparty.web;
 
 import org.junit.jupiter.api.Test;
 
+import dev.archon.test.secrets.TestSecrets;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -23,7 +25,7 @@ class SlackControllerTests {
 	void postsToAChannelByName() {
 		assertThat(this.mvc.post()
 			.uri(POST_MESSAGE)
-			.header("Authorization", "Bearer xoxb-1-2-3")
+			.header("Authorization", "Bearer " + TestSecrets.SLACK_BOT_TOKEN)
 			.contentType(JSON_UTF8)
 			.content("{\"channel\":\"#digest\",\"text\":\"3 new issues\"}")).hasStatusOk()
 			.bodyJson()
@@ -40,7 +42,7 @@ class SlackControllerTests {
 	void warnsAboutJsonWithoutCharsetAndAcceptsAForm() {
 		assertThat(this.mvc.post()
 			.uri(POST_MESSAGE)
-			.header("Authorization", "Bearer xoxb-1")
+			.header("Authorization", "Bearer " + TestSecrets.SLACK_BOT_TOKEN)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"channel\":\"C024BE91L\",\"text\":\"hi\"}")).bodyJson().satisfies((json) -> {
 				json.assertThat().extractingPath("$.ok").isEqualTo(true);
@@ -49,19 +51,22 @@ class SlackControllerTests {
 		assertThat(this.mvc.post()
 			.uri(POST_MESSAGE)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.content("token=xoxb-1&channel=general&text=hi")).bodyJson().extractingPath("$.ok").isEqualTo(true);
+			.content("token=" + TestSecrets.SLACK_BOT_TOKEN + "&channel=general&text=hi")).bodyJson()
+			.extractingPath("$.ok")
+			.isEqualTo(true);
 	}
 
 	@Test
 	void refusesWithOkFalseAndHttp200() {
 		assertError("", "{\"channel\":\"#digest\",\"text\":\"x\"}", "not_authed");
 		assertError("Bearer not-a-slack-token", "{\"channel\":\"#digest\",\"text\":\"x\"}", "invalid_auth");
-		assertError("Bearer xoxb-1", "{\"channel\":\"#random\",\"text\":\"x\"}", "channel_not_found");
-		assertError("Bearer xoxb-1", "{\"text\":\"x\"}", "channel_not_found");
-		assertError("Bearer xoxb-1", "{\"channel\":\"#digest\"}", "no_text");
-		assertError("Bearer xoxb-1", "{\"channel\":", "invalid_json");
-		assertError("Bearer xoxb-1", "{\"channel\":\"#digest\",\"text\":\"" + "x".repeat(40_001) + "\"}",
-				"msg_too_long");
+		assertError("Bearer " + TestSecrets.SLACK_BOT_TOKEN, "{\"channel\":\"#random\",\"text\":\"x\"}",
+				"channel_not_found");
+		assertError("Bearer " + TestSecrets.SLACK_BOT_TOKEN, "{\"text\":\"x\"}", "channel_not_found");
+		assertError("Bearer " + TestSecrets.SLACK_BOT_TOKEN, "{\"channel\":\"#digest\"}", "no_text");
+		assertError("Bearer " + TestSecrets.SLACK_BOT_TOKEN, "{\"channel\":", "invalid_json");
+		assertError("Bearer " + TestSecrets.SLACK_BOT_TOKEN,
+				"{\"channel\":\"#digest\",\"text\":\"" + "x".repeat(40_001) + "\"}", "msg_too_long");
 	}
 
 	private void assertError(String authorization, String body, String error) {

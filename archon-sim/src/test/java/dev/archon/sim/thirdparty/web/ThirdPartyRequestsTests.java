@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.sim.thirdparty.ReceivedRequest;
 import dev.archon.sim.thirdparty.ReceivedRequests;
+import dev.archon.test.secrets.TestSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "archon.sim.token=" + ThirdPartyRequestsTests.TOKEN)
 class ThirdPartyRequestsTests {
 
-	static final String TOKEN = "test-sim-token";
+	static final String TOKEN = TestSecrets.SIMULATOR_TOKEN;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,7 +39,7 @@ class ThirdPartyRequestsTests {
 	void recordsWhatAFakeReceivedAndAnswered() throws Exception {
 		this.received.clear();
 		send(HttpRequest.newBuilder(uri("/thirdparty/slack/api/chat.postMessage?trace=1"))
-			.header("Authorization", "Bearer xoxb-1")
+			.header("Authorization", "Bearer " + TestSecrets.SLACK_BOT_TOKEN)
 			.header("Content-Type", "application/json; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"#digest\",\"text\":\"hello\"}")));
 
@@ -46,7 +47,7 @@ class ThirdPartyRequestsTests {
 			assertThat(request.method()).isEqualTo("POST");
 			assertThat(request.path()).isEqualTo("/api/chat.postMessage");
 			assertThat(request.query()).containsEntry("trace", List.of("1"));
-			assertThat(request.header("Authorization")).isEqualTo("Bearer xoxb-1");
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + TestSecrets.SLACK_BOT_TOKEN);
 			assertThat(request.body()).isEqualTo("{\"channel\":\"#digest\",\"text\":\"hello\"}");
 			assertThat(request.status()).isEqualTo(200);
 			assertThat(request.response()).contains("\"ok\":true");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.archon.api.wire.vector.SourceSummary;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0" })
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0" })
 @UsesRealServices
 class SourcesIntegrationTests {
 
@@ -55,7 +56,7 @@ class SourcesIntegrationTests {
 	void listsSourcesWithAnApiKey() {
 		ResponseEntity<List<SourceSummary>> response = this.client.get()
 			.uri("/api/v1/vector/sources")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.retrieve()
 			.toEntity(new ParameterizedTypeReference<>() {
 			});
@@ -73,7 +74,7 @@ class SourcesIntegrationTests {
 	void answersDeletionOfAnUnknownSourceWithAProblem() {
 		ResponseEntity<String> response = this.client.delete()
 			.uri("/api/v1/vector/sources/no_such_source")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.exchange((request, answer) -> ResponseEntity.status(answer.getStatusCode())
 				.headers(answer.getHeaders())
 				.body(new String(answer.getBody().readAllBytes())));
@@ -86,7 +87,7 @@ class SourcesIntegrationTests {
 	void deletesAStoredSource() {
 		HttpStatus status = this.client.delete()
 			.uri("/api/v1/vector/sources/sources_test")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.exchange((request, answer) -> HttpStatus.valueOf(answer.getStatusCode().value()));
 		assertThat(status).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM site_pages WHERE source = 'sources_test'")
