@@ -25,10 +25,13 @@ public record RecallCurve(double target, List<Point> points) {
 	 * @return the first point that reaches the target, or the last
 	 */
 	public Point chosen() {
-		return this.points.stream()
-			.filter((point) -> point.recall() >= this.target)
-			.findFirst()
-			.orElse(this.points.getLast());
+		// A loop rather than a stream: every search asks.
+		for (Point point : this.points) {
+			if (point.recall() >= this.target) {
+				return point;
+			}
+		}
+		return this.points.getLast();
 	}
 
 	/**
