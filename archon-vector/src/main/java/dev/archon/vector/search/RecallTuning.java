@@ -30,7 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each with the searches' own settings, until the share of the exact top 10 that the
  * index finds reaches {@code archon.vector.index.target-recall}. Searches then use that
  * setting: the cheapest that gives the recall asked for. A sample is left out of its own
- * results, where it would always be found first and flatter the index.
+ * results, where it would always be found first and flatter the index. Stored vectors
+ * stand in for queries: where queries lie nearer the clusters' centres than the stored
+ * chunks do (as in {@code bench/vector}'s synthetic set), the curve is pessimistic and
+ * the choice spends more probes than those queries need.
  */
 @Component
 class RecallTuning {
