@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -111,10 +113,20 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 	 * @param checkInterval how often an instance looks whether to build or rebuild
 	 * @param lists ivfflat lists; 0 sizes them to the rows (rows/1000 up to a million,
 	 * √rows above)
-	 * @param probes default ivfflat probes; 0 means √lists
+	 * @param probes ivfflat probes of searches that do not choose their own; 0 (the
+	 * default) for the fewest whose measured recall reaches {@code targetRecall} (√lists
+	 * until the recall curve is measured)
 	 * @param hnswM HNSW's connections per node
 	 * @param hnswEfConstruction HNSW's build-time candidate list
-	 * @param hnswEfSearch HNSW's query-time candidate list
+	 * @param hnswEfSearch HNSW's query-time candidate list; 0 (the default) for the
+	 * smallest whose measured recall reaches {@code targetRecall} (pgvector's 40 until
+	 * the recall curve is measured)
+	 * @param targetRecall the recall@10 against exact search that searches should reach:
+	 * the recall curve, measured on each new index and then every
+	 * {@code archon.vector.search.recall-check-interval}, picks the cheapest probes or
+	 * ef_search that reaches it
+	 * @param recallSamples how many stored vectors, each searched exactly once and
+	 * through the index at every setting, measure the recall curve
 	 * @param opclass {@code ip} ({@code vector_ip_ops}, the default) or {@code cosine}
 	 * ({@code vector_cosine_ops}): the same order for the normalized vectors stored here,
 	 * and {@code ./archon bench vector} measures which is faster
@@ -126,7 +138,9 @@ public record VectorProperties(@DefaultValue @Valid Embedding embedding, @Defaul
 			@DefaultValue("10000") @Min(1) long minRows, @DefaultValue("4") @Min(2) int growthFactor,
 			@DefaultValue("60s") Duration checkInterval, @DefaultValue("0") @Min(0) int lists,
 			@DefaultValue("0") @Min(0) int probes, @DefaultValue("16") int hnswM,
-			@DefaultValue("64") int hnswEfConstruction, @DefaultValue("100") int hnswEfSearch,
+			@DefaultValue("64") int hnswEfConstruction, @DefaultValue("0") @Min(0) @Max(1000) int hnswEfSearch,
+			@DefaultValue("0.98") @DecimalMin("0.0") @DecimalMax("1.0") double targetRecall,
+			@DefaultValue("50") @Min(1) int recallSamples,
 			@DefaultValue("ip") @Pattern(regexp = "ip|cosine") String opclass,
 			@DefaultValue("1GB") @Pattern(regexp = "[0-9]+(kB|MB|GB)") String buildMemory,
 			@DefaultValue("2") @Min(0) int buildWorkers) {

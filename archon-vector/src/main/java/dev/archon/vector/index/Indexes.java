@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,12 +14,16 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.archon.vector.VectorProperties;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,6 +35,8 @@ import org.springframework.stereotype.Component;
  * above), and rebuilds it when the table has grown {@code growthFactor} times since the
  * last build. A rebuild creates the new index concurrently, then drops the old one, so
  * searches never wait. One instance at a time builds: a PostgreSQL advisory lock decides.
+ * The recall curve measured on an index (see {@link IndexBuilt}) is kept beside it in
+ * {@code vector_state}, so that every instance searches at the setting it chose.
  */
 @Component
 public class Indexes {
@@ -48,17 +56,31 @@ public class Indexes {
 
 	private final ReentrantLock building = new ReentrantLock();
 
-	Indexes(JdbcClient jdbc, DataSource dataSource, VectorProperties properties, MeterRegistry meterRegistry) {
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher events;
+
+	private final MultiGauge recallGauge;
+
+	Indexes(JdbcClient jdbc, DataSource dataSource, VectorProperties properties, JsonMapper json,
+			ApplicationEventPublisher events, MeterRegistry meterRegistry) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.settings = properties.index();
+		this.json = json;
+		this.events = events;
 		Gauge.builder("archon.vector.index.lists", this, (indexes) -> listsOrZero(indexes.current()))
 			.description("Lists of the ivfflat index (0 without an index)")
 			.register(meterRegistry);
-		Gauge.builder("archon.vector.index.probes", this, (indexes) -> {
-			IndexState state = indexes.current();
-			return (state != null) ? state.defaultProbes(indexes.settings.probes()) : 0;
-		}).description("Default probes of searches").register(meterRegistry);
+		Gauge.builder("archon.vector.index.probes", this, (indexes) -> indexes.searchSetting(false))
+			.description("Probes of ivfflat searches that do not choose their own (0 without an ivfflat index)")
+			.register(meterRegistry);
+		Gauge.builder("archon.vector.index.ef.search", this, (indexes) -> indexes.searchSetting(true))
+			.description("ef_search of HNSW searches (0 without an HNSW index)")
+			.register(meterRegistry);
+		this.recallGauge = MultiGauge.builder("archon.vector.index.recall")
+			.description("Recall@10 against exact search measured on the index, by probes or ef_search")
+			.register(meterRegistry);
 		Gauge.builder("archon.vector.index.rows", this, (indexes) -> {
 			IndexState state = indexes.current();
 			return (state != null) ? state.rows() : 0;
@@ -81,13 +103,23 @@ public class Indexes {
 		return this.current.get();
 	}
 
-	/**
-	 * The configured default probes for the current index.
-	 * @return the probes, 0 without an index
-	 */
-	public int defaultProbes() {
+	private int searchSetting(boolean hnsw) {
 		IndexState state = current();
-		return (state != null) ? state.defaultProbes(this.settings.probes()) : 0;
+		return (state != null && state.hnsw() == hnsw) ? state.searchSetting(this.settings) : 0;
+	}
+
+	/**
+	 * Keeps the recall curve measured on an index, unless another index has replaced it
+	 * meanwhile, and lets searches use the setting it chose.
+	 * @param index the index measured
+	 * @param curve its recall curve
+	 */
+	public void recordRecall(IndexState index, RecallCurve curve) {
+		this.jdbc.sql("UPDATE vector_state SET index_recall_curve = CAST(:curve AS jsonb) WHERE index_name = :name")
+			.param("curve", this.json.writeValueAsString(curve))
+			.param("name", index.name())
+			.update();
+		refresh();
 	}
 
 	/**
@@ -183,7 +215,7 @@ public class Indexes {
 		this.jdbc.sql("""
 				UPDATE vector_state
 				SET index_name = :name, index_type = :type, index_lists = :lists, index_rows = :rows,
-					index_built_at = now()
+					index_built_at = now(), index_recall_curve = NULL
 				""").param("name", name).param("type", type).param("lists", lists).param("rows", rows).update();
 		if (previous != null && !previous.name().equals(name)) {
 			try (Statement statement = connection.createStatement()) {
@@ -192,7 +224,12 @@ public class Indexes {
 		}
 		logger.info("Built vector index {} ({} lists) over {} rows in {} ms", name, lists, rows,
 				(System.nanoTime() - started) / 1_000_000);
-		return refresh();
+		IndexState built = refresh();
+		if (built != null) {
+			// Listeners measure its recall curve before the build lock is released.
+			this.events.publishEvent(new IndexBuilt(built));
+		}
+		return current();
 	}
 
 	int lists(long rows) {
@@ -215,18 +252,38 @@ public class Indexes {
 
 	private @Nullable IndexState refresh() {
 		IndexState state = this.jdbc.sql("""
-				SELECT s.index_name, s.index_type, s.index_lists, s.index_rows, o.opcname
+				SELECT s.index_name, s.index_type, s.index_lists, s.index_rows, o.opcname,
+					s.index_recall_curve::text
 				FROM vector_state s
 				JOIN pg_class c ON c.relname = s.index_name
 				JOIN pg_index i ON i.indexrelid = c.oid AND i.indisvalid
 				JOIN pg_opclass o ON o.oid = i.indclass[0]
 				""")
 			.query((rs, row) -> new IndexState(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-					rs.getString(5)))
+					rs.getString(5), recallCurve(rs.getString(6))))
 			.optional()
 			.orElse(null);
-		this.current.set(state);
+		IndexState previous = this.current.getAndSet(state);
+		RecallCurve curve = (state != null) ? state.recall() : null;
+		if (!Objects.equals((previous != null) ? previous.recall() : null, curve)) {
+			this.recallGauge
+				.register((state != null && curve != null) ? recallRows(state.parameter(), curve) : List.of(), true);
+		}
 		return state;
+	}
+
+	private static List<MultiGauge.Row<?>> recallRows(String parameter, RecallCurve curve) {
+		return curve.points()
+			.stream().<MultiGauge
+					.Row<?>>map(
+							(point) -> MultiGauge.Row.of(
+									Tags.of("parameter", parameter, "setting", Integer.toString(point.setting())),
+									point.recall()))
+			.toList();
+	}
+
+	private @Nullable RecallCurve recallCurve(@Nullable String json) {
+		return (json != null) ? this.json.readValue(json, RecallCurve.class) : null;
 	}
 
 	long rows() {

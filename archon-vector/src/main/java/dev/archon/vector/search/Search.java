@@ -2,6 +2,7 @@ package dev.archon.vector.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,12 @@ public class Search {
 
 	private volatile Map<String, Long> chunksBySource = Map.of();
 
-	private final MeterRegistry meterRegistry;
+	// Registered once: looking a meter up by its tags on every search showed in profiles.
+	private final Timer cachedTimer;
+
+	private final Timer indexTimer;
+
+	private final Timer exactTimer;
 
 	private final Counter resultHits;
 
@@ -93,9 +99,19 @@ public class Search {
 			.maximumSize(this.settings.resultCacheSize())
 			.expireAfterWrite(this.settings.resultCacheTtl())
 			.build();
-		this.meterRegistry = meterRegistry;
+		this.cachedTimer = timer(meterRegistry, "hit", "cache");
+		this.indexTimer = timer(meterRegistry, "miss", "index");
+		this.exactTimer = timer(meterRegistry, "miss", "exact");
 		this.resultHits = counter(meterRegistry, "hit");
 		this.resultMisses = counter(meterRegistry, "miss");
+	}
+
+	private static Timer timer(MeterRegistry registry, String cache, String path) {
+		return Timer.builder("archon.vector.search")
+			.description("Searches, from request to results")
+			.tag("cache", cache)
+			.tag("path", path)
+			.register(registry);
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {
@@ -120,7 +136,7 @@ public class Search {
 		List<SearchHit> cached = useResultCache ? this.results.getIfPresent(key) : null;
 		if (cached != null) {
 			this.resultHits.increment();
-			return respond(cached, "hit", "cache", started);
+			return respond(cached, "hit", this.cachedTimer, started);
 		}
 		this.resultMisses.increment();
 		float[] vector = this.embeddings.embed(request.query());
@@ -129,17 +145,12 @@ public class Search {
 		if (useResultCache) {
 			this.results.put(key, hits);
 		}
-		return respond(hits, "miss", plan.path(), started);
+		return respond(hits, "miss", plan.path().equals("index") ? this.indexTimer : this.exactTimer, started);
 	}
 
-	private SearchResponse respond(List<SearchHit> hits, String cache, String path, long started) {
+	private SearchResponse respond(List<SearchHit> hits, String cache, Timer timer, long started) {
 		long nanos = System.nanoTime() - started;
-		Timer.builder("archon.vector.search")
-			.description("Searches, from request to results")
-			.tag("cache", cache)
-			.tag("path", path)
-			.register(this.meterRegistry)
-			.record(nanos, TimeUnit.NANOSECONDS);
+		timer.record(nanos, TimeUnit.NANOSECONDS);
 		return new SearchResponse(hits, TimeUnit.NANOSECONDS.toMillis(nanos), cache);
 	}
 
@@ -152,8 +163,12 @@ public class Search {
 				&& this.chunksBySource.getOrDefault(request.source(), 0L) < this.settings.exactBelowRows()) {
 			return new Plan("exact", index, 0);
 		}
-		int probes = (request.probes() != null) ? Math.min(request.probes(), Math.max(index.lists(), 1))
-				: index.defaultProbes(this.indexSettings.probes());
+		int setting = index.searchSetting(this.indexSettings);
+		if (index.hnsw()) {
+			// HNSW returns at most ef_search rows.
+			return new Plan("index", index, Math.max(setting, request.limitOrDefault()));
+		}
+		int probes = (request.probes() != null) ? Math.min(request.probes(), Math.max(index.lists(), 1)) : setting;
 		return new Plan("index", index, probes);
 	}
 
@@ -209,29 +224,29 @@ public class Search {
 			return;
 		}
 		if (plan.path().equals("exact")) {
-			setLocal("enable_indexscan", "off");
+			// A generic plan that the pooled connection cached for the same statement on
+			// the index path would not heed enable_indexscan: plan this search afresh.
+			setLocal(Map.of("enable_indexscan", "off", "plan_cache_mode", "force_custom_plan"));
 			return;
 		}
-		if ("hnsw".equals(plan.index().type())) {
-			setLocal("hnsw.ef_search", Integer.toString(this.indexSettings.hnswEfSearch()));
-			if (filtered) {
-				setLocal("hnsw.iterative_scan", "relaxed_order");
-			}
-		}
-		else {
-			setLocal("ivfflat.probes", Integer.toString(plan.probes()));
-			if (filtered) {
-				setLocal("ivfflat.iterative_scan", "relaxed_order");
-			}
-		}
+		String setting = Integer.toString(plan.setting());
+		setLocal(filtered
+				? Map.of(plan.index().parameter(), setting,
+						plan.index().hnsw() ? "hnsw.iterative_scan" : "ivfflat.iterative_scan", "relaxed_order")
+				: Map.of(plan.index().parameter(), setting));
 	}
 
-	private void setLocal(String name, String value) {
-		this.jdbc.sql("SELECT set_config(:name, :value, true)")
-			.param("name", name)
-			.param("value", value)
-			.query(String.class)
-			.single();
+	// All settings in one statement: one round trip to the database, not one each.
+	private void setLocal(Map<String, String> settings) {
+		List<String> calls = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>();
+		settings.forEach((name, value) -> {
+			int n = calls.size();
+			calls.add("set_config(:name" + n + ", :value" + n + ", true)");
+			parameters.put("name" + n, name);
+			parameters.put("value" + n, value);
+		});
+		this.jdbc.sql("SELECT " + String.join(", ", calls)).params(parameters).query().listOfRows();
 	}
 
 	/**
@@ -263,7 +278,14 @@ public class Search {
 		this.chunksBySource = Map.copyOf(this.pages.chunksBySource());
 	}
 
-	record Plan(String path, @Nullable IndexState index, int probes) {
+	/**
+	 * How a search runs.
+	 *
+	 * @param path {@code index} or {@code exact}
+	 * @param index the index, if there is one
+	 * @param setting the index's probes (ivfflat) or ef_search (HNSW) on the index path
+	 */
+	record Plan(String path, @Nullable IndexState index, int setting) {
 
 	}
 

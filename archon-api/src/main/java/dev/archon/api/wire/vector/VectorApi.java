@@ -57,6 +57,13 @@ public interface VectorApi {
 	CrawlProgress crawl(@PathVariable UUID id);
 
 	/**
+	 * The ANN index that searches use, with its recall curve.
+	 * @return the index, or none while searches scan exactly
+	 */
+	@GetExchange("/indexes")
+	List<IndexSummary> indexes();
+
+	/**
 	 * Rebuilds the ANN index now.
 	 * @param type {@code ivfflat} or {@code hnsw}, or the configured type
 	 * @param opclass {@code ip} or {@code cosine}, or the configured operator class
