@@ -92,6 +92,7 @@ class ChaosIntegrationTests {
 			assertThat(result.violations()).as(fault.name() + ": what did not hold").isEmpty();
 			assertThat(result.lost()).as(fault.name() + ": accepted work lost or done twice, " + result.work())
 				.isZero();
+			assertThat(result.work().failed()).as(fault.name() + ": accepted jobs that failed").isZero();
 			assertThat(result.work().missedEvents()).as(fault.name() + ": job events the followers missed").isZero();
 			assertThat(result.errorRate()).as(fault.name() + ": error rate").isLessThanOrEqualTo(result.maxErrorRate());
 		}));

@@ -65,7 +65,7 @@ final class HomeAssistantOutage implements Fault {
 		try {
 			long started = System.nanoTime();
 			HttpResponse<String> command = api.sendOnce(
-					api.post("/api/v1/ha/services/light/toggle", "{\"target\":{\"entity_id\":\"light.kitchen\"}}"));
+					api.post("/api/v1/ha/services/light/turn_on", "{\"target\":{\"entity_id\":\"light.kitchen\"}}"));
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			System.out.printf("Chaos: a command during the Home Assistant outage answered %d after %d ms%n",
 					command.statusCode(), took.toMillis());
@@ -74,7 +74,7 @@ final class HomeAssistantOutage implements Fault {
 						+ command.body());
 			}
 			else {
-				Problems.check(command, violations);
+				Refusals.check(command, violations);
 			}
 		}
 		catch (IOException ex) {

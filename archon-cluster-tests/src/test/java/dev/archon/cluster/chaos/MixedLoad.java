@@ -49,8 +49,6 @@ final class MixedLoad implements AutoCloseable {
 
 	private final Map<UUID, JobFollower> jobs = new ConcurrentHashMap<>();
 
-	private final Map<UUID, Instant> acceptedAt = new ConcurrentHashMap<>();
-
 	private final Set<String> ingested = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger documents = new AtomicInteger();
@@ -82,19 +80,6 @@ final class MixedLoad implements AutoCloseable {
 		for (Thread thread : this.threads) {
 			thread.join();
 		}
-	}
-
-	/**
-	 * Jobs the cluster accepted since a moment.
-	 * @param since the moment
-	 * @return their ids
-	 */
-	List<UUID> acceptedSince(Instant since) {
-		return this.acceptedAt.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getValue().isBefore(since))
-			.map(Map.Entry::getKey)
-			.toList();
 	}
 
 	/**
@@ -162,7 +147,8 @@ final class MixedLoad implements AutoCloseable {
 						case 0 -> this.api.send(this.api.post("/api/v1/vector/search",
 								"{\"query\":\"how does an agent call a tool\",\"limit\":3}"));
 						case 1 -> this.api.send(this.api.get("/api/v1/ha/states?domain=light"));
-						default -> this.api.send(this.api.post("/api/v1/ha/services/light/toggle",
+						// turn_on, not toggle: a command sent again must not undo itself
+						default -> this.api.send(this.api.post("/api/v1/ha/services/light/turn_on",
 								"{\"target\":{\"entity_id\":\"light.kitchen\"}}"));
 					}
 				}
@@ -188,7 +174,6 @@ final class MixedLoad implements AutoCloseable {
 		if (response.isPresent() && response.get().statusCode() == 202) {
 			UUID id = UUID.fromString(this.json.readTree(response.get().body()).get("id").asString());
 			JobFollower follower = new JobFollower(this.api, this.http, id);
-			this.acceptedAt.put(id, Instant.now());
 			this.jobs.put(id, follower);
 			this.followers.add(Thread.ofVirtual().name("chaos-follower-" + id).start(follower));
 		}

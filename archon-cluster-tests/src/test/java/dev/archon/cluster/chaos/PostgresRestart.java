@@ -36,7 +36,7 @@ final class PostgresRestart implements Fault {
 					HttpResponse<String> response = api.sendOnce(api.get(path));
 					if (response.statusCode() == 503) {
 						refused++;
-						Problems.check(response, violations);
+						Refusals.check(response, violations);
 					}
 					else if (response.statusCode() != 200) {
 						violations.add("GET " + path + " answered " + response.statusCode()

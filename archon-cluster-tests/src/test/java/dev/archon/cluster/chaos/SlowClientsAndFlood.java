@@ -48,7 +48,8 @@ final class SlowClientsAndFlood implements Fault {
 	}
 
 	@Override
-	public void inject(Cluster cluster) throws Exception {
+	public void inject(Cluster cluster) {
+		// The fault is the clients themselves: whileBroken opens them with the run's API.
 	}
 
 	@Override
@@ -115,7 +116,7 @@ final class SlowClientsAndFlood implements Fault {
 		for (HttpResponse<String> answer : answers) {
 			if (answer.statusCode() == 429) {
 				limited++;
-				Problems.check(answer, violations);
+				Refusals.check(answer, violations);
 			}
 			else if (answer.statusCode() != 401) {
 				violations.add("a request of the burst answered " + answer.statusCode() + ": " + answer.body());

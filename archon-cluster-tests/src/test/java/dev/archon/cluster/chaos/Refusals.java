@@ -7,9 +7,9 @@ import java.util.List;
  * What every refusal under a fault must be: RFC 9457 problem+json that tells the client
  * when to come back.
  */
-final class Problems {
+final class Refusals {
 
-	private Problems() {
+	private Refusals() {
 	}
 
 	/**
