@@ -1,8 +1,10 @@
 # Provisioning from Debian packages: what the cluster needs, PostgreSQL 15 with pgvector, and Redis.
 
 ARCHON_PG_VERSION=15
-ARCHON_PG_CLUSTER=main
-ARCHON_PG_PORT=5432
+# Overridable so that a fault suite can restart a PostgreSQL of its own (ARCHON_PG_CLUSTER=chaos
+# ARCHON_PG_PORT=5433) on a machine where other builds' tests use the one on 5432.
+ARCHON_PG_CLUSTER=${ARCHON_PG_CLUSTER:-main}
+ARCHON_PG_PORT=${ARCHON_PG_PORT:-5432}
 ARCHON_REDIS_PORT=6379
 ARCHON_PG_CONFIG=/usr/lib/postgresql/$ARCHON_PG_VERSION/bin/pg_config
 

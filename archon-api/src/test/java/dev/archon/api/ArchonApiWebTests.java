@@ -326,6 +326,13 @@ class ArchonApiWebTests {
 	}
 
 	@Test
+	void answersARollbackOnAClosedConnectionAsADataStoreOutage() throws Exception {
+		HttpResponse<String> response = send(authorized("/api/rollback", PLAIN_KEY).build());
+		assertProblem(response, 503, "service-unavailable");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+	}
+
+	@Test
 	void echoesPresentedRequestIdInHeaderAndProblem() throws Exception {
 		HttpResponse<String> response = send(get("/api/count?n=1").header("X-Request-Id", "abc-123").build());
 		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("abc-123");

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs {@code ./archon} the way an operator does, and reads the state it keeps under
- * {@code .archon/}.
+ * {@code .archon/}. Public for the fault suite in {@code dev.archon.cluster.chaos}.
  */
-final class Launcher {
+public final class Launcher {
 
 	private static final Pattern GENERATED = Pattern.compile("agent written to (generated/[0-9a-f-]+)");
 
@@ -35,7 +35,7 @@ final class Launcher {
 	 * @param environment what to add to the launcher's environment
 	 * @return the launcher
 	 */
-	static Launcher ofRepository(Map<String, String> environment) {
+	public static Launcher ofRepository(Map<String, String> environment) {
 		Path root = Path.of("").toAbsolutePath();
 		while (root != null && !Files.isExecutable(root.resolve("archon"))) {
 			root = root.getParent();
@@ -62,7 +62,7 @@ final class Launcher {
 	 * @param arguments its arguments
 	 * @return what it printed, once it exited 0
 	 */
-	String run(Duration timeout, String... arguments) throws IOException, InterruptedException {
+	public String run(Duration timeout, String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(this.root.resolve("archon").toString());
 		command.addAll(List.of(arguments));
@@ -103,7 +103,7 @@ final class Launcher {
 		return printed;
 	}
 
-	String apiKey() throws IOException {
+	public String apiKey() throws IOException {
 		String fromEnvironment = System.getenv("ARCHON_API_KEY");
 		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
 			return fromEnvironment.trim();
@@ -112,11 +112,20 @@ final class Launcher {
 	}
 
 	/**
+	 * The repository's root, where {@code ./archon} keeps its state under
+	 * {@code .archon/}.
+	 * @return its path
+	 */
+	public Path root() {
+		return this.root;
+	}
+
+	/**
 	 * The process the launcher started under a name, from its pid file.
 	 * @param name such as {@code vector-1}
 	 * @return the process, when it is alive
 	 */
-	Optional<ProcessHandle> process(String name) throws IOException {
+	public Optional<ProcessHandle> process(String name) throws IOException {
 		Path pidFile = this.root.resolve(".archon/run/" + name + ".pid");
 		if (!Files.exists(pidFile)) {
 			return Optional.empty();

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -30,8 +31,10 @@ public class DataStoreProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(DataStoreProblemHandler.class);
 
+	// TransactionSystemException: a connection that PostgreSQL closed in the middle of a
+	// transaction fails its rollback too, and that failure replaces the first one.
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-			CannotCreateTransactionException.class })
+			CannotCreateTransactionException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> handleDataStoreOutOfReach(Exception ex) {
 		// The message names the failure, never credentials; the stack adds nothing once
 		// per request.

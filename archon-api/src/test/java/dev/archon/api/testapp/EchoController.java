@@ -1,5 +1,6 @@
 package dev.archon.api.testapp;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import dev.archon.api.client.ServiceClients;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,6 +70,12 @@ class EchoController {
 	@GetMapping("/api/database")
 	String database() {
 		throw new DataAccessResourceFailureException("Connection to localhost:5432 refused");
+	}
+
+	@GetMapping("/api/rollback")
+	String rollback() {
+		throw new TransactionSystemException("JDBC rollback failed",
+				new SQLException("This connection has been closed.", "08003"));
 	}
 
 	@GetMapping("/api/headers")
