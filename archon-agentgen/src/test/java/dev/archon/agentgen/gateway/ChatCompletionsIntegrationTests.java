@@ -240,10 +240,16 @@ class ChatCompletionsIntegrationTests {
 	}
 
 	@Test
-	void refusesCallersWithoutAKey() throws Exception {
+	void refusesCallersWithoutAKeyInOpenAisBodyOnItsRoutesOnly() throws Exception {
 		HttpResponse<String> response = post("not-a-key",
 				"{\"model\":\"archon-primary\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
 		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(error(response).path("code").asString()).isEqualTo("invalid_api_key");
+		assertThat(response.body()).doesNotContain("not-a-key");
+		HttpResponse<String> providers = this.http.send(request("not-a-key", "/api/v1/llm/providers").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(providers.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
