@@ -73,7 +73,9 @@ class ChatCompletionsIntegrationTests {
 		registry.add("archon.llm.providers[0].priority", () -> 1);
 		registry.add("archon.llm.providers[0].input-price", () -> "1");
 		registry.add("archon.llm.providers[0].output-price", () -> "2");
-		registry.add("archon.llm.providers[0].first-token-timeout", () -> "1s");
+		// Long enough for a loaded machine, short enough for the test of a hanging
+		// provider.
+		registry.add("archon.llm.providers[0].first-token-timeout", () -> "3s");
 		registry.add("archon.llm.providers[0].models.reasoner", () -> "sim-reasoner");
 		registry.add("archon.llm.providers[0].models.primary", () -> "sim-coder");
 		registry.add("archon.llm.providers[1].name", () -> "sim-anthropic");
