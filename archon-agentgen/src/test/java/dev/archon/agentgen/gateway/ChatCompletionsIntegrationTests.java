@@ -223,6 +223,10 @@ class ChatCompletionsIntegrationTests {
 		assertThat(error(noMessages).path("type").asString()).isEqualTo("invalid_request_error");
 		assertThat(error(noMessages).path("param").asString()).isEqualTo("messages");
 		assertThat(error(noMessages).path("message").asString()).isNotBlank();
+		HttpResponse<String> blankSystem = post(KEY,
+				"{\"model\":\"archon-primary\",\"messages\":[{\"role\":\"system\",\"content\":\" \"}]}");
+		assertThat(blankSystem.statusCode()).isEqualTo(400);
+		assertThat(error(blankSystem).path("param").asString()).isEqualTo("messages[0].content");
 		HttpResponse<String> unknownModel = post(KEY,
 				"{\"model\":\"gpt-17\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
 		assertThat(unknownModel.statusCode()).isEqualTo(404);
