@@ -37,6 +37,13 @@ class ApiKeysTests {
 	}
 
 	@Test
+	void labelsAKeyByTheStartOfItsDigest() {
+		// sha256("alpha") starts with 8ed3f6ad685b
+		assertThat(ApiKeys.label("alpha")).isEqualTo("key-8ed3f6ad685b");
+		assertThat(ApiKeys.label("beta")).isNotEqualTo(ApiKeys.label("alpha")).doesNotContain("beta");
+	}
+
+	@Test
 	void rejectsMalformedDigest() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ApiKeys.of(List.of("sha256:xyz")))
 			.withMessageContaining("64 hexadecimal digits");

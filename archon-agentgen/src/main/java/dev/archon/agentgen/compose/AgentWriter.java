@@ -600,6 +600,9 @@ final class AgentWriter {
 		env.append("# Ollama model such as ollama:qwen3 (then set OLLAMA_BASE_URL).\n");
 		env.append("LLM_MODEL=").append(DEFAULT_MODEL).append("\n# The key of the model's provider.\n");
 		env.append("# OPENAI_API_KEY=\n# ANTHROPIC_API_KEY=\n# OLLAMA_BASE_URL=http://localhost:11434/v1\n");
+		env.append(
+				"# Or Archon's gateway, which fails over between Archon's providers: LLM_MODEL=openai:archon-primary,\n");
+		env.append("# OPENAI_API_KEY set to your Archon API key, and\n# OPENAI_BASE_URL=http://localhost:8080/v1\n");
 		Map<String, String> variables = new LinkedHashMap<>();
 		for (AgentTool tool : this.agent.tools()) {
 			tool.environment().forEach(variables::putIfAbsent);

@@ -1,6 +1,7 @@
 package dev.archon.agentgen.llm;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,19 @@ interface Backend {
 	 * @throws ProviderFailure when the provider fails, classified
 	 */
 	Reply answer(LlmCall call, String model, Duration firstTokenTimeout, Duration timeout);
+
+	/**
+	 * Answers a client's conversation, handing on each piece of text as it arrives.
+	 * @param conversation the conversation
+	 * @param model the model to ask
+	 * @param firstTokenTimeout how long to wait for the first token
+	 * @param timeout how long the whole call may take
+	 * @param tokens told of each piece of the answer as it arrives
+	 * @return the answer
+	 * @throws ProviderFailure when the provider fails, classified
+	 */
+	Reply converse(Conversation conversation, String model, Duration firstTokenTimeout, Duration timeout,
+			Consumer<String> tokens);
 
 	/**
 	 * An answer.

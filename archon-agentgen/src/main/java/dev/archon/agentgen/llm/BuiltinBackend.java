@@ -1,6 +1,7 @@
 package dev.archon.agentgen.llm;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import dev.archon.agentgen.compose.Composer;
 import dev.archon.agentgen.llm.LlmCall.TemplateInput;
@@ -27,6 +28,15 @@ final class BuiltinBackend implements Backend {
 		};
 		return new Reply(text, Tokens.estimate(call.system()) + Tokens.estimate(call.user()), Tokens.estimate(text),
 				Duration.ZERO);
+	}
+
+	/**
+	 * The templates answer pipeline steps, not conversations: the pool never asks.
+	 */
+	@Override
+	public Reply converse(Conversation conversation, String model, Duration firstTokenTimeout, Duration timeout,
+			Consumer<String> tokens) {
+		throw new UnsupportedOperationException("The built-in provider answers pipeline steps only");
 	}
 
 	private static Composer.Request request(TemplateInput input) {

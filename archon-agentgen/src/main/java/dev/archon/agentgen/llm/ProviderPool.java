@@ -2,11 +2,14 @@ package dev.archon.agentgen.llm;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import dev.archon.api.wire.agents.ProviderState;
@@ -64,11 +67,39 @@ public class ProviderPool {
 	 * restarts its step
 	 */
 	public LlmAnswer chat(LlmCall call, Consumer<Failover> failovers) {
-		List<PooledProvider> order = order(call.providerHint());
+		return answer(order(call.providerHint()), call.role(), Tokens.estimate(call), failovers,
+				(provider, model) -> provider.backend()
+					.answer(call, model, provider.settings().firstTokenTimeout(), provider.settings().timeout()));
+	}
+
+	/**
+	 * Answers a client's conversation from the first provider that can, by the same rules
+	 * as {@link #chat}, without the built-in template provider, which cannot answer it.
+	 * @param conversation the conversation
+	 * @param tokens told of each piece of the answer as it arrives; once one has, the
+	 * call no longer moves to another provider
+	 * @param failovers told of each move from one provider to the next
+	 * @return the answer
+	 * @throws CallRejected when a provider refuses the request itself
+	 * @throws StreamInterrupted when a stream broke after producing tokens
+	 * @throws NoProviderAvailable when every provider failed or was out of the pool
+	 */
+	public LlmAnswer converse(Conversation conversation, Consumer<String> tokens, Consumer<Failover> failovers) {
+		List<PooledProvider> order = order(null).stream()
+			.filter((provider) -> !provider.builtin())
+			.filter((provider) -> conversation.provider() == null || provider.name().equals(conversation.provider()))
+			.toList();
+		return answer(order, conversation.role(), Tokens.estimate(conversation), failovers,
+				(provider, model) -> provider.backend()
+					.converse(conversation, model, provider.settings().firstTokenTimeout(),
+							provider.settings().timeout(), tokens));
+	}
+
+	private LlmAnswer answer(List<PooledProvider> order, ModelRole role, long estimate, Consumer<Failover> failovers,
+			BiFunction<PooledProvider, String, Backend.Reply> ask) {
 		long llmNanos = 0;
 		@Nullable PendingFailover pending = null;
 		int contextFloor = 0;
-		long estimate = Tokens.estimate(call);
 		for (PooledProvider provider : order) {
 			if (pending != null) {
 				announce(pending, provider, failovers);
@@ -106,11 +137,10 @@ public class ProviderPool {
 					continue;
 				}
 			}
-			String model = provider.model(call.role());
+			String model = provider.model(role);
 			long start = System.nanoTime();
 			try {
-				Backend.Reply reply = provider.backend()
-					.answer(call, model, provider.settings().firstTokenTimeout(), provider.settings().timeout());
+				Backend.Reply reply = ask.apply(provider, model);
 				long took = System.nanoTime() - start;
 				llmNanos += took;
 				if (!provider.builtin()) {
@@ -170,9 +200,20 @@ public class ProviderPool {
 				}
 			}
 		}
-		// Unreachable while the built-in provider is in the pool; kept for a pool built
-		// without it in tests.
-		throw new IllegalStateException("No LLM provider could answer: " + ((pending != null) ? pending.detail() : ""));
+		// Only a call without the built-in provider gets here.
+		throw new NoProviderAvailable(
+				"No LLM provider could answer: " + ((pending != null) ? pending.detail() : "none serves this model"),
+				soonestReturn(order));
+	}
+
+	private static @Nullable Duration soonestReturn(List<PooledProvider> providers) {
+		Instant now = Instant.now();
+		return providers.stream()
+			.map(PooledProvider::cooldown)
+			.filter(Objects::nonNull)
+			.map((cooldown) -> Duration.between(now, cooldown.until()))
+			.min(Comparator.naturalOrder())
+			.orElse(null);
 	}
 
 	private void announce(PendingFailover pending, PooledProvider to, Consumer<Failover> failovers) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -39,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  * call and the next provider starts the loop again.
  */
 final class StreamingBackend implements Backend {
+
+	/** A pipeline step reads its answer whole: nobody waits for its pieces. */
+	private static final Consumer<String> IGNORE_TOKENS = (partial) -> {
+	};
 
 	private final Function<String, StreamingChatModel> factory;
 
@@ -76,17 +81,14 @@ final class StreamingBackend implements Backend {
 					.toolChoice(toolsAllowed ? ToolChoice.AUTO : ToolChoice.NONE);
 			}
 			Duration left = timeout.minusNanos(System.nanoTime() - start);
-			Round answered = stream(chatModel, request.build(), firstTokenTimeout, left, start);
+			Round answered = stream(chatModel, request.build(), firstTokenTimeout, left, start, IGNORE_TOKENS);
 			if (firstToken == null) {
 				firstToken = answered.firstToken();
 			}
 			AiMessage message = answered.response().aiMessage();
-			String text = (message != null && message.text() != null) ? message.text() : answered.text();
-			TokenUsage usage = answered.response().tokenUsage();
-			inputTokens += (usage != null && usage.inputTokenCount() != null) ? usage.inputTokenCount()
-					: promptEstimate;
-			outputTokens += (usage != null && usage.outputTokenCount() != null) ? usage.outputTokenCount()
-					: Tokens.estimate(text);
+			String text = answered.fullText();
+			inputTokens += answered.inputTokens(promptEstimate);
+			outputTokens += answered.outputTokens();
 			if (!toolsAllowed || message == null || !message.hasToolExecutionRequests()) {
 				return new Reply(text, inputTokens, outputTokens, firstToken);
 			}
@@ -99,8 +101,25 @@ final class StreamingBackend implements Backend {
 		}
 	}
 
+	/**
+	 * Streams the conversation in one request: a client's conversation carries no tools
+	 * of ours, so there is no loop.
+	 */
+	@Override
+	public Reply converse(Conversation conversation, String model, Duration firstTokenTimeout, Duration timeout,
+			Consumer<String> tokens) {
+		StreamingChatModel chatModel = this.models.computeIfAbsent(model, this.factory);
+		ChatRequest request = ChatRequest.builder()
+			.messages(conversation.messages())
+			.parameters(conversation.parameters())
+			.build();
+		Round answered = stream(chatModel, request, firstTokenTimeout, timeout, System.nanoTime(), tokens);
+		return new Reply(answered.fullText(), answered.inputTokens(Tokens.prompt(conversation)),
+				answered.outputTokens(), answered.firstToken());
+	}
+
 	private static Round stream(StreamingChatModel chatModel, ChatRequest request, Duration firstTokenTimeout,
-			Duration timeout, long callStart) {
+			Duration timeout, long callStart, Consumer<String> tokens) {
 		CompletableFuture<Void> firstToken = new CompletableFuture<>();
 		CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 		AtomicBoolean tokensSeen = new AtomicBoolean();
@@ -116,6 +135,7 @@ final class StreamingBackend implements Backend {
 					}
 					tokensSeen.set(true);
 					firstToken.complete(null);
+					tokens.accept(partial);
 				}
 
 				@Override
@@ -187,6 +207,26 @@ final class StreamingBackend implements Backend {
 	 * @param firstToken how long after the call's start the first token came
 	 */
 	private record Round(ChatResponse response, String text, Duration firstToken) {
+
+		String fullText() {
+			AiMessage message = this.response.aiMessage();
+			return (message != null && message.text() != null) ? message.text() : this.text;
+		}
+
+		/**
+		 * The prompt's tokens as the provider counted them, or as estimated for a
+		 * provider that reports no usage.
+		 */
+		long inputTokens(long promptEstimate) {
+			TokenUsage usage = this.response.tokenUsage();
+			return (usage != null && usage.inputTokenCount() != null) ? usage.inputTokenCount() : promptEstimate;
+		}
+
+		long outputTokens() {
+			TokenUsage usage = this.response.tokenUsage();
+			return (usage != null && usage.outputTokenCount() != null) ? usage.outputTokenCount()
+					: Tokens.estimate(fullText());
+		}
 
 	}
 

@@ -21,6 +21,13 @@ class ComposerTests {
 			});
 
 	@Test
+	void offersArchonsGatewayAsTheModelsEndpoint() {
+		Map<String, String> files = compose("An agent that answers questions about my garden");
+		assertThat(files.get(".env.example")).contains("LLM_MODEL=openai:archon-primary")
+			.contains("\n# OPENAI_BASE_URL=http://localhost:8080/v1\n");
+	}
+
+	@Test
 	void writesAScheduledDigestOfNewIssuesToSlack() {
 		Map<String, String> files = compose(
 				"An agent that watches my GitHub repository's new issues and posts a daily digest to a Slack channel");

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.archon.agentgen.llm.LlmCall.TemplateInput;
 import dev.archon.api.wire.agents.ProviderState;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +206,31 @@ class ProviderPoolFailoverTests {
 
 	private ProviderPool defaultPool() {
 		return SimulatedProviders.pool(List.of(sim.openAi(), sim.anthropic(), SimulatedProviders.builtin()));
+	}
+
+	@Test
+	void handsOnEachPieceOfAConversationAsItArrives() {
+		List<String> pieces = new CopyOnWriteArrayList<>();
+		LlmAnswer answer = defaultPool().converse(conversation(), pieces::add, this.failovers::add);
+		assertThat(answer.provider()).isEqualTo("sim-openai");
+		assertThat(pieces).hasSizeGreaterThan(1);
+		assertThat(String.join("", pieces)).isEqualTo(answer.text());
+	}
+
+	@Test
+	void neverAsksTheBuiltinProviderToConverseAndSaysWhenToComeBack() {
+		sim.fault("{\"provider\":\"openai\",\"mode\":\"status\",\"status\":503,\"retryAfterSeconds\":20}");
+		ProviderPool pool = SimulatedProviders.pool(List.of(sim.openAi(), SimulatedProviders.builtin()));
+		assertThatExceptionOfType(NoProviderAvailable.class).isThrownBy(() -> pool.converse(conversation(), (piece) -> {
+		}, this.failovers::add))
+			.satisfies((unavailable) -> assertThat(unavailable.retryAfter()).isBetween(Duration.ofSeconds(10),
+					Duration.ofSeconds(20)));
+		assertThat(pool.states()).last().extracting(ProviderState::requests).isEqualTo(0L);
+	}
+
+	private static Conversation conversation() {
+		return new Conversation(List.of(UserMessage.from("Say hello.")), ChatRequestParameters.builder().build(),
+				ModelRole.PRIMARY, null);
 	}
 
 	private static LlmCall call(String hint) {

@@ -10,27 +10,31 @@ import org.springframework.security.core.authority.AuthorityUtils;
 /**
  * A caller that presented an API key: unauthenticated with the key as its credentials
  * until {@link ApiKeys} accepts it, then authenticated without it, so that nothing
- * downstream can read the key out of the security context.
+ * downstream can read the key out of the security context; its name is then the key's
+ * {@link ApiKeys#label label}, so that what a key used can be counted.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-	/** The one principal every accepted key stands for: keys are not tied to users. */
+	/** Who presented a key that is not accepted yet: keys are not tied to users. */
 	static final String PRINCIPAL = "api-client";
 
 	private final @Nullable String key;
 
-	private ApiKeyAuthentication(@Nullable String key, boolean authenticated) {
+	private final String principal;
+
+	private ApiKeyAuthentication(@Nullable String key, String principal, boolean authenticated) {
 		super(authenticated ? AuthorityUtils.createAuthorityList("ROLE_API_CLIENT") : List.of());
 		this.key = key;
+		this.principal = principal;
 		setAuthenticated(authenticated);
 	}
 
 	static ApiKeyAuthentication presented(String key) {
-		return new ApiKeyAuthentication(key, false);
+		return new ApiKeyAuthentication(key, PRINCIPAL, false);
 	}
 
-	static ApiKeyAuthentication accepted() {
-		return new ApiKeyAuthentication(null, true);
+	static ApiKeyAuthentication accepted(String label) {
+		return new ApiKeyAuthentication(null, label, true);
 	}
 
 	@Override
@@ -40,7 +44,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	@Override
 	public Object getPrincipal() {
-		return PRINCIPAL;
+		return this.principal;
 	}
 
 	@Override

@@ -17,9 +17,9 @@ final class ApiKeyAuthenticationManager implements AuthenticationManager {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		if (authentication instanceof ApiKeyAuthentication presented
-				&& this.apiKeys.accepts((String) presented.getCredentials())) {
-			return ApiKeyAuthentication.accepted();
+		if (authentication instanceof ApiKeyAuthentication presented && presented.getCredentials() instanceof String key
+				&& this.apiKeys.accepts(key)) {
+			return ApiKeyAuthentication.accepted(ApiKeys.label(key));
 		}
 		// Never the key itself: exception messages reach logs.
 		throw new BadCredentialsException("The API key you sent is not valid.");

@@ -1,11 +1,14 @@
 package dev.archon.api.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 
 import dev.archon.api.ArchonApiProperties;
 import dev.archon.api.config.ArchonApiAutoConfiguration;
 import dev.archon.api.problem.ProblemWriter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -17,11 +20,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Authenticates every request by default and opens only an explicit list: health and info
@@ -53,8 +59,9 @@ public final class ApiKeySecurityAutoConfiguration {
 
 	@Bean
 	SecurityFilterChain apiKeySecurityFilterChain(HttpSecurity http, ApiKeyAuthenticationManager authenticationManager,
-			ProblemWriter problemWriter) {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
+			ProblemWriter problemWriter, ObjectProvider<RouteEntryPoint> routeEntryPoints) {
+		AuthenticationEntryPoint entryPoint = entryPoint(new ProblemAuthenticationEntryPoint(problemWriter),
+				routeEntryPoints.orderedStream().toList());
 		RequestAttributeSecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 		AuthenticationFilter apiKeyFilter = new AuthenticationFilter(authenticationManager,
 				new ApiKeyAuthenticationConverter());
@@ -82,6 +89,20 @@ public final class ApiKeySecurityAutoConfiguration {
 				.anyRequest()
 				.authenticated())
 			.build();
+	}
+
+	private static AuthenticationEntryPoint entryPoint(AuthenticationEntryPoint problems,
+			List<RouteEntryPoint> routes) {
+		if (routes.isEmpty()) {
+			return problems;
+		}
+		DelegatingAuthenticationEntryPoint.Builder entryPoints = DelegatingAuthenticationEntryPoint.builder()
+			.defaultEntryPoint(problems);
+		for (RouteEntryPoint route : routes) {
+			entryPoints.addEntryPointFor(route.entryPoint(),
+					PathPatternRequestMatcher.withDefaults().matcher(route.pathPattern()));
+		}
+		return entryPoints.build();
 	}
 
 	@Bean

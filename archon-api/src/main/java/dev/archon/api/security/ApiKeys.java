@@ -64,6 +64,17 @@ public final class ApiKeys {
 		return accepted;
 	}
 
+	/**
+	 * A stable name for a key, for usage reports and logs that must tell callers apart
+	 * without holding their keys: the first 48 bits of its SHA-256 digest, which no one
+	 * can turn back into a key of API-key length.
+	 * @param key the key
+	 * @return {@code key-} and 12 hexadecimal digits
+	 */
+	public static String label(String key) {
+		return "key-" + HexFormat.of().formatHex(sha256(key), 0, 6);
+	}
+
 	private static byte[] digestOf(String configured) {
 		if (configured.regionMatches(true, 0, HASHED_PREFIX, 0, HASHED_PREFIX.length())) {
 			String hex = configured.substring(HASHED_PREFIX.length()).toLowerCase(Locale.ROOT);

@@ -1,0 +1,7 @@
+/**
+ * HTTP view of the gateway: OpenAI's routes, in OpenAI's shapes, and the usage report.
+ */
+@NullMarked
+package dev.archon.agentgen.gateway.web;
+
+import org.jspecify.annotations.NullMarked;
