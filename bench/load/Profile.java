@@ -17,9 +17,11 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where one JVM's time went during a JFR recording, as a JSON object on stdout:
  * <ul>
- * <li>{@code libraries}: each library's share of the execution samples (Java and native),
- * a sample going to the innermost frame outside the JDK, so that a {@code String} method
- * called by Jackson counts as Jackson's;</li>
+ * <li>{@code libraries}: each library's share of the samples of threads running Java
+ * code, a sample going to the innermost frame outside the JDK, so that a {@code String}
+ * method called by Jackson counts as Jackson's (native samples are left out: most are
+ * threads waiting in {@code epoll}, which costs no CPU; the ONNX runtime's native work
+ * shows in {@code threadCores} instead);</li>
  * <li>{@code threads}: the cores each kind of thread used on average (from
  * {@code jdk.ThreadCPULoad}, the threads named without their numbers), so that request
  * handling, the JIT compilers, the garbage collector and the job workers are told
@@ -43,7 +45,7 @@ public class Profile {
 		Duration pauses = Duration.ZERO;
 		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
 			switch (event.getEventType().getName()) {
-				case "jdk.ExecutionSample", "jdk.NativeMethodSample" -> {
+				case "jdk.ExecutionSample" -> {
 					samples++;
 					libraries.merge(library(event.getStackTrace()), 1, Integer::sum);
 				}

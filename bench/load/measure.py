@@ -151,7 +151,7 @@ def summarise_run(run_dir):
 
 
 def summarise(out, run_dirs):
-    runs = [summarise_run(d) for d in run_dirs]
+    runs = sorted((summarise_run(d) for d in run_dirs), key=lambda run: run["instances"])
     base = next((r for r in runs if r["instances"] == 1), runs[0])
     for run in runs:
         run["scaling"] = {
