@@ -15,6 +15,8 @@ import sys
 import time
 
 TICKS = os.sysconf("SC_CLK_TCK")
+# The figures of cores_between that are the machine's, not a process's.
+MACHINE_FIGURES = ("machine", "restOfMachine", "cpuStalledShare")
 CORES = os.cpu_count()
 
 
@@ -66,6 +68,16 @@ def machine_busy():
     return total - idle, total
 
 
+def cpu_stalled_us():
+    """Microseconds so far in which some runnable task waited for a CPU (Linux's pressure stall
+    information), or None where the kernel does not keep it."""
+    try:
+        with open("/proc/pressure/cpu") as pressure:
+            return int(pressure.readline().rsplit("total=", 1)[1])
+    except (FileNotFoundError, IndexError, ValueError):
+        return None
+
+
 def snapshot(state_dir, out, extra):
     table = processes()
     groups = {}
@@ -93,6 +105,7 @@ def snapshot(state_dir, out, extra):
             "ticks": {name: sum(ticks(pid) for pid in pids) for name, pids in groups.items()},
             "machineBusy": busy,
             "machineTotal": total,
+            "cpuStalledUs": cpu_stalled_us(),
         }, target)
 
 
@@ -107,6 +120,10 @@ def cores_between(before, after):
     # PostgreSQL's own processes (checkpointer, WAL writer) are counted with the machine's rest: only the
     # backends of the cluster's database are ours for certain.
     cores["restOfMachine"] = round(max(0.0, cores["machine"] - ours), 3)
+    # The share of the time in which some runnable task waited for a CPU: near 1.0, every request's
+    # every wake-up queues behind the machine's other work.
+    if before.get("cpuStalledUs") is not None and after.get("cpuStalledUs") is not None:
+        cores["cpuStalledShare"] = round((after["cpuStalledUs"] - before["cpuStalledUs"]) / 1e6 / seconds, 3)
     return cores
 
 
@@ -186,9 +203,10 @@ def print_table(result):
         print(f'{"all but generation":<18}{run["requestsPerSecond"]:>10.1f}{"":>30}{run["errorRate"] * 100:>8.2f}%  '
               f'errors < 1 % {"ok" if run["errorRate"] < 0.01 else "MISSED"}')
         cores = run["loadCores"]
-        busiest = sorted(((v, k) for k, v in cores.items() if k not in ("machine", "restOfMachine")), reverse=True)
+        busiest = sorted(((v, k) for k, v in cores.items() if k not in MACHINE_FIGURES), reverse=True)
         print("CPU under load (cores): " + ", ".join(f"{k} {v:.2f}" for v, k in busiest if v >= 0.01)
-              + f'; machine {cores["machine"]:.2f} of {result["cores"]}, others {cores["restOfMachine"]:.2f}')
+              + f'; machine {cores["machine"]:.2f} of {result["cores"]}, others {cores["restOfMachine"]:.2f}'
+              + (f', some task waiting for a CPU {cores["cpuStalledShare"]:.0%} of the time' if "cpuStalledShare" in cores else ""))
         for instance, profile in run["profiles"].items():
             libraries = ", ".join(f"{k} {v:.0%}" for k, v in list(profile["libraries"].items())[:5])
             threads = ", ".join(f"{k} {v:.2f}" for k, v in list(profile["threadCores"].items())[:4])
@@ -200,7 +218,7 @@ def print_table(result):
 
 
 def idle_total(run):
-    return sum(v for k, v in run["idleCores"].items() if k not in ("machine", "restOfMachine", "postgres-all", "wrk"))
+    return sum(v for k, v in run["idleCores"].items() if k not in MACHINE_FIGURES + ("postgres-all", "wrk"))
 
 
 if __name__ == "__main__":
