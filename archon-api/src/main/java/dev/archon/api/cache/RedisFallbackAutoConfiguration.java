@@ -3,7 +3,6 @@ package dev.archon.api.cache;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.resource.Delay;
@@ -36,7 +35,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * back.
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class, before = DataRedisHealthContributorAutoConfiguration.class)
-@ConditionalOnClass({ StringRedisTemplate.class, Caffeine.class })
+@ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(StringRedisTemplate.class)
 @EnableConfigurationProperties(RedisFallbackProperties.class)
 public final class RedisFallbackAutoConfiguration {
