@@ -3,6 +3,9 @@ package dev.archon.api.cache;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -19,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * back-off that follows, every call is skipped at once instead of waiting for the command
  * timeout; then one call probes Redis (the others still skip it) and closes the circuit
  * if it answers. One failure is enough because a Redis that is down fails every call, and
- * each call it fails costs a request up to the command timeout.
+ * each call it fails costs a request up to the command timeout. While open, the circuit
+ * also pings Redis itself once per back-off, so that it closes when Redis is back even if
+ * nothing else asks (a cache nobody reads, a copy with nothing new to write).
  */
-public final class RedisCircuit {
+public final class RedisCircuit implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisCircuit.class);
 
@@ -29,11 +34,15 @@ public final class RedisCircuit {
 
 	private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
 
+	private final ScheduledExecutorService prober = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("redis-probe").daemon().factory());
+
 	/**
 	 * Creates a closed circuit.
 	 * @param backoff how long Redis is left alone after a failure before it is probed
+	 * @param ping a command that Redis answers when it is up
 	 */
-	public RedisCircuit(Duration backoff) {
+	public RedisCircuit(Duration backoff, Runnable ping) {
 		this.breaker = CircuitBreaker.of("redis",
 				CircuitBreakerConfig.custom()
 					.slidingWindowType(SlidingWindowType.COUNT_BASED)
@@ -54,6 +63,12 @@ public final class RedisCircuit {
 				this.recoveryListeners.forEach(Runnable::run);
 			}
 		});
+		long millis = backoff.toMillis();
+		this.prober.scheduleWithFixedDelay(() -> {
+			if (!available()) {
+				run(ping);
+			}
+		}, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -103,6 +118,11 @@ public final class RedisCircuit {
 	 */
 	public void onRecovery(Runnable listener) {
 		this.recoveryListeners.add(listener);
+	}
+
+	@Override
+	public void close() {
+		this.prober.shutdownNow();
 	}
 
 	/**

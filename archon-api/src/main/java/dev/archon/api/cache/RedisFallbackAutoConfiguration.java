@@ -24,6 +24,8 @@ import org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthC
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -42,8 +44,9 @@ public final class RedisFallbackAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisCircuit redisCircuit(RedisFallbackProperties properties) {
-		return new RedisCircuit(properties.backoff());
+	RedisCircuit redisCircuit(RedisFallbackProperties properties, StringRedisTemplate redis) {
+		return new RedisCircuit(properties.backoff(),
+				() -> redis.execute((RedisCallback<String>) RedisConnection::ping));
 	}
 
 	@Bean
