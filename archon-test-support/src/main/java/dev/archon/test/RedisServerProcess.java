@@ -30,6 +30,8 @@ public final class RedisServerProcess implements AutoCloseable {
 
 	private RedisServerProcess(int port) {
 		this.port = port;
+		// A test that fails before it can close the server must not leave it running.
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
 	}
 
 	/**
