@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.archon.api.cache.RedisCircuit;
+
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -25,7 +27,9 @@ import org.springframework.data.redis.listener.Topic;
  * fresh connection. Lettuce re-subscribes after a plain reconnect, but on a Redis Cluster
  * whose node held the subscription it keeps reconnecting to that dead node, and Spring's
  * container never hears of a failure: without this, an instance would stop hearing job
- * events and announcements until it was restarted.
+ * events and announcements until it was restarted. The heartbeat goes through the
+ * service's {@link RedisCircuit}: while Redis is away, no beat waits for the command
+ * timeout, and the subscription is made anew only once Redis answers.
  */
 final class HeartbeatSubscription implements AutoCloseable {
 
@@ -34,6 +38,8 @@ final class HeartbeatSubscription implements AutoCloseable {
 	private final RedisConnectionFactory connections;
 
 	private final StringRedisTemplate redis;
+
+	private final RedisCircuit circuit;
 
 	private final MessageListener listener;
 
@@ -50,18 +56,22 @@ final class HeartbeatSubscription implements AutoCloseable {
 
 	private volatile long lastHeartbeat;
 
+	private volatile long lastSubscribed;
+
 	private @Nullable RedisMessageListenerContainer container;
 
-	HeartbeatSubscription(RedisConnectionFactory connections, MessageListener listener, List<Topic> topics,
+	HeartbeatSubscription(StringRedisTemplate redis, RedisCircuit circuit, MessageListener listener, List<Topic> topics,
 			String instance, Duration interval, Runnable onResubscribed) {
-		this.connections = connections;
-		this.redis = new StringRedisTemplate(connections);
+		this.connections = redis.getRequiredConnectionFactory();
+		this.redis = redis;
+		this.circuit = circuit;
 		this.listener = listener;
 		this.topics = List.copyOf(topics);
 		this.heartbeatChannel = "archon:agentgen:heartbeat:" + instance;
 		this.interval = interval;
 		this.onResubscribed = onResubscribed;
 		this.lastHeartbeat = System.nanoTime();
+		this.lastSubscribed = this.lastHeartbeat;
 		try {
 			this.container = subscribe();
 		}
@@ -102,16 +112,26 @@ final class HeartbeatSubscription implements AutoCloseable {
 		return all;
 	}
 
+	/**
+	 * Whether a heartbeat came back lately: if not, messages published now may be lost.
+	 * @return {@code false} once two beats in a row have not come back
+	 */
+	boolean alive() {
+		return System.nanoTime() - this.lastHeartbeat <= 2 * this.interval.toNanos();
+	}
+
 	private void beat() {
 		try {
-			if (System.nanoTime() - this.lastHeartbeat > 3 * this.interval.toNanos()) {
+			long silence = System.nanoTime() - Math.max(this.lastHeartbeat, this.lastSubscribed);
+			if (this.circuit.run(() -> this.redis.convertAndSend(this.heartbeatChannel, ""))
+					&& silence > 3 * this.interval.toNanos()) {
 				resubscribe();
 			}
-			this.redis.convertAndSend(this.heartbeatChannel, "");
 		}
 		catch (RuntimeException ex) {
-			// Redis itself is out of reach: the next beat tries again.
-			logger.debug("Redis heartbeat failed: {}", ex.getMessage());
+			// Redis answered the beat but not the subscription: the next beat tries
+			// again.
+			logger.debug("Could not subscribe to Redis: {}", ex.getMessage());
 		}
 	}
 
@@ -119,7 +139,7 @@ final class HeartbeatSubscription implements AutoCloseable {
 		logger.warn("No heartbeat came back through the Redis subscription for {}: subscribing anew",
 				this.interval.multipliedBy(3));
 		closeContainer();
-		this.lastHeartbeat = System.nanoTime();
+		this.lastSubscribed = System.nanoTime();
 		this.container = subscribe();
 		this.onResubscribed.run();
 	}

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import dev.archon.agentgen.pipeline.PipelineRun.StepOutcome;
+import dev.archon.api.cache.RedisCircuit;
 import dev.archon.api.wire.agents.JobEvent;
 import dev.archon.api.wire.agents.JobQueued;
 import dev.archon.api.wire.agents.StepStarted;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
  * Stores each job event, for replay, and publishes it on Redis, so that an SSE client
  * connected to any instance sees it. Publishing is off the caller's path, on one thread
  * that keeps the order in which events were handed to it: a worker does not wait for
- * Redis between two steps.
+ * Redis between two steps. While Redis is down nothing is published (the thread would
+ * fall behind by a command timeout per event), and {@link EventHub} reads the stored
+ * events instead.
  */
 @Component
 class JobEvents {
@@ -47,14 +50,17 @@ class JobEvents {
 
 	private final StringRedisTemplate redis;
 
+	private final RedisCircuit circuit;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final ExecutorService publisher = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("job-events-publisher").factory());
 
-	JobEvents(JdbcClient jdbc, StringRedisTemplate redis) {
+	JobEvents(JdbcClient jdbc, StringRedisTemplate redis, RedisCircuit circuit) {
 		this.jdbc = jdbc;
 		this.redis = redis;
+		this.circuit = circuit;
 	}
 
 	String json(JobEvent event) {
@@ -164,15 +170,12 @@ class JobEvents {
 	private void send(String channel, String message, @Nullable StoredEvent event) {
 		try {
 			this.publisher.execute(() -> {
-				try {
-					this.redis.convertAndSend(channel, message);
-				}
-				catch (RuntimeException ex) {
-					// Stored already: clients on other instances get it on reconnection,
-					// and idle workers on their next poll.
-					logger.warn("Could not publish on {}{}: {}", channel,
-							(event != null) ? " event " + event.event().type() + " of job " + event.jobId() : "",
-							ex.getMessage());
+				if (!this.circuit.run(() -> this.redis.convertAndSend(channel, message))) {
+					// Stored already: clients on other instances read it from the store
+					// while Redis is away, and idle workers find the job on their next
+					// poll.
+					logger.debug("Not published on {}{}: Redis is away", channel,
+							(event != null) ? " event " + event.event().type() + " of job " + event.jobId() : "");
 				}
 			});
 		}

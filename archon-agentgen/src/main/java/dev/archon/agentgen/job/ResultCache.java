@@ -8,34 +8,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
+import dev.archon.api.cache.SharedCache;
+import dev.archon.api.cache.SharedCache.Codec;
+import dev.archon.api.cache.SharedCaches;
+
 import org.springframework.stereotype.Component;
 
 /**
  * Answers identical requests (same normalized description, framework, refinements and
- * sources) from Redis. Only results made by real models are kept: a degraded result would
- * hide a provider's recovery.
+ * sources) from this instance's memory, then Redis, which every instance shares; while
+ * Redis is down, from memory alone. Only results made by real models are kept: a degraded
+ * result would hide a provider's recovery.
  */
 @Component
 class ResultCache {
 
-	private static final Logger logger = LoggerFactory.getLogger(ResultCache.class);
+	/** Results carry every generated file: a few hundred are plenty for one instance. */
+	private static final int LOCAL_SIZE = 256;
 
-	private static final String PREFIX = "archon:agentgen:result:";
+	private final SharedCache<CachedResult> results;
 
-	private final StringRedisTemplate redis;
+	ResultCache(SharedCaches caches, JobsProperties properties) {
+		JsonMapper json = JsonMapper.builder().build();
+		this.results = caches.create("result", "archon:agentgen:result:", new Codec<>() {
 
-	private final JobsProperties properties;
+			@Override
+			public byte[] encode(CachedResult value) {
+				return json.writeValueAsBytes(value);
+			}
 
-	private final JsonMapper json = JsonMapper.builder().build();
+			@Override
+			public CachedResult decode(byte[] stored) {
+				return json.readValue(stored, CachedResult.class);
+			}
 
-	ResultCache(StringRedisTemplate redis, JobsProperties properties) {
-		this.redis = redis;
-		this.properties = properties;
+		}, LOCAL_SIZE, properties.cacheTtl());
 	}
 
 	static String key(String description, String framework, int refinements, List<String> sources) {
@@ -51,24 +60,11 @@ class ResultCache {
 	}
 
 	Optional<CachedResult> get(String key) {
-		try {
-			String value = this.redis.opsForValue().get(PREFIX + key);
-			return Optional.ofNullable(value).map((stored) -> this.json.readValue(stored, CachedResult.class));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Result cache unavailable: {}", ex.getMessage());
-			return Optional.empty();
-		}
+		return this.results.get(key);
 	}
 
 	void put(String key, CachedResult result) {
-		try {
-			this.redis.opsForValue()
-				.set(PREFIX + key, this.json.writeValueAsString(result), this.properties.cacheTtl());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Result cache unavailable: {}", ex.getMessage());
-		}
+		this.results.put(key, result);
 	}
 
 }

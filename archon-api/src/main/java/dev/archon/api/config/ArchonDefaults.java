@@ -52,6 +52,9 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.probes.enabled", "true");
 		// Components and details (paths, versions, sizes) only for a caller with the key.
 		defaults.put("management.endpoint.health.show-details", "when-authorized");
+		// A part the service does without (Redis) reports its outage as DEGRADED: worse
+		// than UP, but answered 200, so that the instance stays ready.
+		defaults.put("management.endpoint.health.status.order", "DOWN,OUT_OF_SERVICE,DEGRADED,UP,UNKNOWN");
 		defaults.put("management.endpoint.health.show-components", "when-authorized");
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.metrics.tags.instance", "${archon.api.instance}");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.cache.SharedCache;
 import dev.archon.api.wire.ha.PatternReport;
 import dev.archon.ha.HaProperties;
 import dev.archon.ha.client.CommandFailed;
@@ -38,14 +40,12 @@ import dev.archon.ha.state.EntityNotFound;
 import dev.archon.ha.state.InvalidEntityId;
 import dev.archon.ha.state.StateCache;
 
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 /**
  * Analyses the history of a home: streams it from Home Assistant's history API in chunks
  * of entities, several at once, folds each row as it arrives, then derives regularities,
- * co-occurrences and automation suggestions. Reports are kept in Redis for a while, so
- * that every instance answers a repeated question at once.
+ * co-occurrences and automation suggestions. Reports are kept for a while in memory and
+ * in Redis, so that every instance answers a repeated question at once, and the one that
+ * analysed it does so even while Redis is down.
  */
 public class PatternAnalysis {
 
@@ -62,7 +62,7 @@ public class PatternAnalysis {
 
 	private final StateCache cache;
 
-	private final StringRedisTemplate redis;
+	private final SharedCache<byte[]> reports;
 
 	private final JsonMapper json;
 
@@ -72,12 +72,12 @@ public class PatternAnalysis {
 
 	private volatile @Nullable ZoneId zone;
 
-	PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, StringRedisTemplate redis,
+	PatternAnalysis(URI homeAssistant, HomeAssistantRest rest, StateCache cache, SharedCache<byte[]> reports,
 			JsonMapper json, HaProperties.Patterns settings, MeterRegistry meters) {
 		this.homeAssistant = homeAssistant;
 		this.rest = rest;
 		this.cache = cache;
-		this.redis = redis;
+		this.reports = reports;
 		this.json = json;
 		this.settings = settings;
 		this.timer = Timer.builder("archon.ha.patterns.analysis")
@@ -100,30 +100,30 @@ public class PatternAnalysis {
 			throw new InvalidAutomation("days must be between 1 and " + this.settings.maxDays());
 		}
 		List<String> entityIds = entities(entityId, domain);
-		byte[] key = reportKey(days, entityIds);
+		String key = reportKey(days, entityIds);
 		if (!fresh) {
-			byte[] cached = cached(key);
-			if (cached != null) {
-				return cached;
+			Optional<byte[]> cached = this.reports.get(key);
+			if (cached.isPresent()) {
+				return cached.get();
 			}
 		}
 		Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Instant from = to.minus(Duration.ofDays(days));
 		PatternReport report = this.timer.record(() -> analyse(entityIds, from, to, days));
 		byte[] rendered = this.json.writeValueAsBytes(report);
-		store(key, rendered);
+		this.reports.put(key, rendered);
 		return rendered;
 	}
 
 	/**
-	 * The Redis key of a report: instances that talk to different homes may share a
+	 * The cache key of a report: instances that talk to different homes may share a
 	 * Redis, and must not answer with each other's patterns.
 	 */
-	private byte[] reportKey(int days, List<String> entityIds) {
+	private String reportKey(int days, List<String> entityIds) {
 		List<String> parts = new ArrayList<>(entityIds.size() + 1);
 		parts.add(this.homeAssistant.toString());
 		parts.addAll(entityIds);
-		return ("archon:ha:patterns:" + days + ":" + digest(parts)).getBytes(StandardCharsets.UTF_8);
+		return days + ":" + digest(parts);
 	}
 
 	private List<String> entities(@Nullable String entityId, @Nullable String domain) {
@@ -241,27 +241,6 @@ public class PatternAnalysis {
 			this.zone = known;
 		}
 		return known;
-	}
-
-	private byte @Nullable [] cached(byte[] key) {
-		try {
-			return this.redis.execute((RedisCallback<byte[]>) (connection) -> connection.stringCommands().get(key));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Cannot read a cached pattern report: {}", ex.getMessage());
-			return null;
-		}
-	}
-
-	private void store(byte[] key, byte[] report) {
-		try {
-			long millis = this.settings.cacheFor().toMillis();
-			this.redis.execute(
-					(RedisCallback<Boolean>) (connection) -> connection.stringCommands().pSetEx(key, millis, report));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Cannot cache a pattern report: {}", ex.getMessage());
-		}
 	}
 
 	static String digest(List<String> parts) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.cache.RedisCircuit;
 import dev.archon.ha.HaProperties;
 
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +23,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The copy of the state cache in Redis, shared by every instance. An instance that starts
  * while Home Assistant is unreachable serves it (marked as not synchronised) instead of
  * nothing. Changes are written behind, in one batch per interval, so that a burst of
- * events costs Redis one round trip.
+ * events costs Redis one round trip. While Redis is down, changes wait in memory (the
+ * latest of each entity); when it answers again, the whole cache is written anew, since a
+ * restarted Redis may have lost the copy.
  */
 class SharedStateCopy implements SmartLifecycle {
 
@@ -32,6 +35,8 @@ class SharedStateCopy implements SmartLifecycle {
 
 	private final StringRedisTemplate redis;
 
+	private final RedisCircuit circuit;
+
 	private final StateCache cache;
 
 	private final JsonMapper json;
@@ -40,13 +45,18 @@ class SharedStateCopy implements SmartLifecycle {
 
 	private final Map<String, Object> dirty = new ConcurrentHashMap<>();
 
+	private volatile boolean rewriteAll;
+
 	private @Nullable ScheduledExecutorService flusher;
 
-	SharedStateCopy(StringRedisTemplate redis, StateCache cache, JsonMapper json, HaProperties.Cache settings) {
+	SharedStateCopy(StringRedisTemplate redis, RedisCircuit circuit, StateCache cache, JsonMapper json,
+			HaProperties.Cache settings) {
 		this.redis = redis;
+		this.circuit = circuit;
 		this.cache = cache;
 		this.json = json;
 		this.settings = settings;
+		circuit.onRecovery(() -> this.rewriteAll = true);
 	}
 
 	void changed(String entityId, @Nullable CachedState state) {
@@ -54,10 +64,10 @@ class SharedStateCopy implements SmartLifecycle {
 	}
 
 	void replaceAll(Map<String, CachedState> snapshot) {
-		try {
-			Map<String, String> values = new HashMap<>(snapshot.size() * 2);
-			snapshot.forEach((id, state) -> values.put(id, state.text()));
-			String key = this.settings.redisKey();
+		Map<String, String> values = new HashMap<>(snapshot.size() * 2);
+		snapshot.forEach((id, state) -> values.put(id, state.text()));
+		String key = this.settings.redisKey();
+		boolean written = this.circuit.run(() -> {
 			Object[] gone = this.redis.opsForHash()
 				.keys(key)
 				.stream()
@@ -69,13 +79,20 @@ class SharedStateCopy implements SmartLifecycle {
 			if (!values.isEmpty()) {
 				this.redis.opsForHash().putAll(key, values);
 			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Cannot write the shared state copy to Redis: {}", ex.getMessage());
+		});
+		if (!written) {
+			this.rewriteAll = true;
+			logger.warn("Cannot write the shared state copy to Redis; writing it once Redis answers");
 		}
 	}
 
 	void flush() {
+		if (this.rewriteAll) {
+			this.rewriteAll = false;
+			Map<String, CachedState> snapshot = new HashMap<>();
+			this.cache.find(null, null, null).forEach((state) -> snapshot.put(state.entityId(), state));
+			replaceAll(snapshot);
+		}
 		if (this.dirty.isEmpty()) {
 			return;
 		}
@@ -97,18 +114,17 @@ class SharedStateCopy implements SmartLifecycle {
 			.filter((e) -> e.getValue() == REMOVED)
 			.map(Map.Entry::getKey)
 			.toArray();
-		try {
+		boolean written = this.circuit.run(() -> {
 			if (!puts.isEmpty()) {
 				this.redis.opsForHash().putAll(this.settings.redisKey(), puts);
 			}
 			if (removed.length > 0) {
 				this.redis.opsForHash().delete(this.settings.redisKey(), removed);
 			}
-		}
-		catch (RuntimeException ex) {
+		});
+		if (!written) {
 			// Put them back for the next round, unless a newer change came meanwhile.
 			taken.forEach(this.dirty::putIfAbsent);
-			logger.warn("Cannot write state changes to Redis: {}", ex.getMessage());
 		}
 	}
 
@@ -117,21 +133,20 @@ class SharedStateCopy implements SmartLifecycle {
 	 * @return how many states were loaded
 	 */
 	int load() {
-		try {
-			Map<Object, Object> entries = this.redis.opsForHash().entries(this.settings.redisKey());
-			int loaded = 0;
-			for (Object value : entries.values()) {
-				CachedState state = CachedState.of(this.json.readTree(value.toString()));
-				if (state != null && this.cache.apply(state)) {
-					loaded++;
-				}
-			}
-			return loaded;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Cannot read the shared state copy from Redis: {}", ex.getMessage());
+		Map<Object, Object> entries = this.circuit.call(() -> this.redis.opsForHash().entries(this.settings.redisKey()))
+			.value();
+		if (entries == null) {
+			logger.warn("Cannot read the shared state copy from Redis");
 			return 0;
 		}
+		int loaded = 0;
+		for (Object value : entries.values()) {
+			CachedState state = CachedState.of(this.json.readTree(value.toString()));
+			if (state != null && this.cache.apply(state)) {
+				loaded++;
+			}
+		}
+		return loaded;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.cache.RedisCircuit;
 import dev.archon.ha.HaProperties;
 import dev.archon.ha.client.HomeAssistantConnection;
 
@@ -26,9 +27,9 @@ class StateConfiguration {
 	}
 
 	@Bean
-	SharedStateCopy sharedStateCopy(StringRedisTemplate redis, StateCache cache, JsonMapper json,
+	SharedStateCopy sharedStateCopy(StringRedisTemplate redis, RedisCircuit circuit, StateCache cache, JsonMapper json,
 			HaProperties properties) {
-		return new SharedStateCopy(redis, cache, json, properties.cache());
+		return new SharedStateCopy(redis, circuit, cache, json, properties.cache());
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.archon.ha.state;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,11 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.archon.api.cache.RedisCircuit;
 import dev.archon.ha.HaProperties;
 import dev.archon.test.RealServices;
 
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +31,9 @@ class SharedStateCopyIntegrationTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HaProperties.Cache settings = new HaProperties.Cache("archon:ha:test:" + UUID.randomUUID(),
-			java.time.Duration.ofSeconds(1), 64);
+			Duration.ofSeconds(1), 64);
+
+	private RedisCircuit circuit;
 
 	private LettuceConnectionFactory connections;
 
@@ -40,18 +46,21 @@ class SharedStateCopyIntegrationTests {
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
+		this.circuit = new RedisCircuit(Duration.ofSeconds(5),
+				() -> this.redis.execute((RedisCallback<String>) RedisConnection::ping));
 	}
 
 	@AfterEach
 	void clean() {
 		this.redis.delete(this.settings.redisKey());
+		this.circuit.close();
 		this.connections.destroy();
 	}
 
 	@Test
 	void coldInstanceServesWhatAnotherInstanceWrote() {
 		StateCache warm = new StateCache(Clock.systemUTC(), new SimpleMeterRegistry());
-		SharedStateCopy writer = new SharedStateCopy(this.redis, warm, this.json, this.settings);
+		SharedStateCopy writer = new SharedStateCopy(this.redis, this.circuit, warm, this.json, this.settings);
 		CachedState kitchen = state("light.kitchen", "on", "2026-01-01T06:45:00+00:00");
 		CachedState hallway = state("light.hallway", "off", "2026-01-01T06:00:00+00:00");
 		writer.replaceAll(Map.of(kitchen.entityId(), kitchen, hallway.entityId(), hallway));
@@ -60,7 +69,7 @@ class SharedStateCopyIntegrationTests {
 		writer.flush();
 
 		StateCache cold = new StateCache(Clock.systemUTC(), new SimpleMeterRegistry());
-		int loaded = new SharedStateCopy(this.redis, cold, this.json, this.settings).load();
+		int loaded = new SharedStateCopy(this.redis, this.circuit, cold, this.json, this.settings).load();
 
 		assertThat(loaded).isEqualTo(1);
 		assertThat(cold.get("light.hallway").state()).isEqualTo("on");

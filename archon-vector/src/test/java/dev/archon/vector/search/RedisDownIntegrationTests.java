@@ -3,28 +3,31 @@ package dev.archon.vector.search;
 import java.util.List;
 import java.util.Map;
 
+import dev.archon.api.cache.RedisCircuit;
 import dev.archon.api.wire.vector.SearchRequest;
 import dev.archon.api.wire.vector.SearchResponse;
 import dev.archon.test.RealServices;
 import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
-import dev.archon.vector.embed.QueryEmbeddings;
 import dev.archon.vector.ingest.Document;
 import dev.archon.vector.ingest.Ingestion;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With Redis unreachable, searches still answer from the model and the local cache, and
- * readiness stays up while saying that Redis is down.
+ * the instance stays ready while its health says that Redis is down.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0" })
@@ -46,10 +49,14 @@ class RedisDownIntegrationTests {
 	Search search;
 
 	@Autowired
-	QueryEmbeddings embeddings;
+	RedisCircuit redis;
 
 	@Autowired
-	HealthIndicator embeddingCache;
+	@Qualifier("redisHealthIndicator")
+	HealthIndicator redisHealth;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Test
 	void searchesAndStaysReadyWithoutRedis() {
@@ -61,11 +68,14 @@ class RedisDownIntegrationTests {
 		assertThat(first.results()).singleElement()
 			.satisfies((hit) -> assertThat(hit.url()).isEqualTo("https://redis-down.test/a"));
 		assertThat(second.results()).isEqualTo(first.results());
-		assertThat(this.embeddings.redisAvailable()).isFalse();
-		var health = this.embeddingCache.health(true);
-		assertThat(health.getStatus().getCode()).isEqualTo("UP");
-		assertThat(health.getDetails()).containsEntry("local", "up");
-		assertThat(String.valueOf(health.getDetails().get("redis"))).startsWith("down");
+		assertThat(this.redis.available()).isFalse();
+		assertThat(this.redisHealth.health().getStatus().getCode()).isEqualTo("DEGRADED");
+		String readiness = RestClient.create()
+			.get()
+			.uri("http://localhost:" + this.managementPort + "/actuator/health/readiness")
+			.retrieve()
+			.body(String.class);
+		assertThat(readiness).contains("\"status\":\"DEGRADED\"");
 	}
 
 }
