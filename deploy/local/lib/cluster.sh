@@ -148,8 +148,9 @@ start_java() {
 
 readiness_url() { echo "http://127.0.0.1:$(($1 + 1000))/actuator/health/readiness"; }
 
+# DEGRADED is ready too: an instance reports it while Redis is down, and serves without it.
 is_ready() {
-	curl -fsS --max-time 2 "$(readiness_url "$1")" 2>/dev/null | grep -q '"status" *: *"UP"'
+	curl -fsS --max-time 2 "$(readiness_url "$1")" 2>/dev/null | grep -Eq '"status" *: *"(UP|DEGRADED)"'
 }
 
 # wait_ready NAME PORT...: waits until every instance answers UP on its management port; fails at

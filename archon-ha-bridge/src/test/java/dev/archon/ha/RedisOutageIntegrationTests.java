@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.archon.api.cache.RedisCircuit;
 import dev.archon.test.RealServices;
 import dev.archon.test.RedisServerProcess;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.ha.state.StateCache;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * answered while it is down, and once it is back the shared copy of the states is written
  * to it again in full, without a restart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.api.redis.backoff=1s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "archon.api.keys=" + TestSecrets.API_KEY,
+		"management.server.port=0", "archon.api.redis.backoff=1s" })
 class RedisOutageIntegrationTests {
 
 	private static final RedisServerProcess redis = RedisServerProcess.start();

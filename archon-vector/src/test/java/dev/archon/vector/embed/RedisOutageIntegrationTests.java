@@ -13,6 +13,7 @@ import dev.archon.api.cache.RedisCircuit;
 import dev.archon.api.cache.SharedCaches;
 import dev.archon.test.RealServices;
 import dev.archon.test.RedisServerProcess;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.VectorProperties;
 import dev.archon.vector.ingest.Document;
@@ -36,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * down, and once it is back an embedding this instance computed is read from Redis by
  * another.
  */
-@SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.api.redis.backoff=1s" })
+@SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0", "archon.api.redis.backoff=1s" })
 class RedisOutageIntegrationTests {
 
 	private static final RedisServerProcess redis = RedisServerProcess.start();
@@ -112,7 +113,7 @@ class RedisOutageIntegrationTests {
 			return RestClient.create("http://localhost:" + this.port)
 				.post()
 				.uri("/api/v1/vector/search")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("{\"query\":\"" + query + "\",\"source\":\"redis_outage_test\",\"limit\":1}")
 				.retrieve()

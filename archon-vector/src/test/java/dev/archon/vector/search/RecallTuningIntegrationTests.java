@@ -11,6 +11,7 @@ import com.pgvector.PGvector;
 import dev.archon.api.wire.vector.IndexSummary;
 import dev.archon.api.wire.vector.SearchRequest;
 import dev.archon.test.UsesRealServices;
+import dev.archon.test.secrets.TestSecrets;
 import dev.archon.vector.VectorApplication;
 import dev.archon.vector.index.IndexState;
 import dev.archon.vector.index.Indexes;
@@ -40,8 +41,8 @@ import static org.awaitility.Awaitility.await;
  * on queries the service never saw, measured here with SQL of the test's own.
  */
 @SpringBootTest(classes = VectorApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "archon.api.keys=test-key", "management.server.port=0", "archon.vector.index.check-interval=1h",
-				"archon.vector.index.min-rows=100000000",
+		properties = { "archon.api.keys=" + TestSecrets.API_KEY, "management.server.port=0",
+				"archon.vector.index.check-interval=1h", "archon.vector.index.min-rows=100000000",
 				"archon.vector.index.lists=" + RecallTuningIntegrationTests.LISTS,
 				"archon.vector.index.target-recall=" + RecallTuningIntegrationTests.TARGET,
 				"archon.vector.index.recall-samples=" + RecallTuningIntegrationTests.QUERIES })
@@ -146,7 +147,7 @@ class RecallTuningIntegrationTests {
 	void listsTheIndexWithItsRecallCurve() {
 		List<IndexSummary> listed = RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer test-key")
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestSecrets.API_KEY)
 			.build()
 			.get()
 			.uri("/api/v1/vector/indexes")
