@@ -261,10 +261,15 @@ start_exporters() {
 		-nginx.scrape-uri=http://127.0.0.1:8081/stub_status -web.listen-address=127.0.0.1:9113 || true
 	start_exporter redis-exporter 9121 prometheus-redis-exporter \
 		-redis.addr=redis://127.0.0.1:"$ARCHON_REDIS_PORT" -web.listen-address=127.0.0.1:9121 || true
+	# Only what the dashboards and alerts read: pg_settings alone is a few hundred series nobody queries,
+	# and node_exporter's default collectors are a few dozen, of which the Platform dashboard uses four.
 	DATA_SOURCE_NAME="postgresql://archon:archon@localhost:$ARCHON_PG_PORT/archon?sslmode=disable" \
 		start_exporter postgres-exporter 9187 prometheus-postgres-exporter --web.listen-address=127.0.0.1:9187 \
+		--disable-settings-metrics \
 		--extend.query-path="$ARCHON_ROOT/deploy/prometheus/postgres-exporter-queries.yml" || true
-	start_exporter node-exporter 9100 prometheus-node-exporter --web.listen-address=127.0.0.1:9100 || true
+	start_exporter node-exporter 9100 prometheus-node-exporter --web.listen-address=127.0.0.1:9100 \
+		--collector.disable-defaults --collector.cpu --collector.meminfo --collector.filesystem \
+		--collector.netdev || true
 }
 
 # targets_json PORT...: one file_sd target group on localhost.

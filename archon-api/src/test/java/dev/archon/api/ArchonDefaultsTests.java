@@ -1,12 +1,19 @@
 package dev.archon.api;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.archon.api.config.ArchonDefaults;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.PropertiesMeterFilter;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -50,6 +57,26 @@ class ArchonDefaultsTests {
 		assertThat(environment.getProperty("spring.threads.virtual.enabled")).isEqualTo("false");
 		assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("archon-x");
+	}
+
+	@Test
+	void bucketsRequestTimesAtTheAlertThresholdsInsteadOfAPercentileHistogram() {
+		StandardEnvironment environment = environment(Map.of("spring.application.name", "archon-x"));
+		new ArchonDefaults().postProcessEnvironment(environment, new SpringApplication());
+		// Bound as Spring Boot binds them: a boundary it cannot read, in any meter's
+		// ladder, fails here rather than at a service's start.
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		registry.config()
+			.meterFilter(new PropertiesMeterFilter(
+					Binder.get(environment).bindOrCreate("management.metrics", MetricsProperties.class)));
+
+		Timer requests = Timer.builder("http.server.requests").register(registry);
+		requests.record(Duration.ofSeconds(7));
+
+		// Micrometer's percentile histogram would have about 70 buckets.
+		assertThat(requests.takeSnapshot().histogramCounts()).hasSize(15)
+			.extracting((count) -> count.bucket(TimeUnit.SECONDS))
+			.contains(5.0, 15.0);
 	}
 
 	@Test

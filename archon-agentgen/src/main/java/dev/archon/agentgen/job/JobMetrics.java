@@ -87,7 +87,6 @@ class JobMetrics {
 		Timer.builder("archon.agent.generation")
 			.description("Agent generations, from claim to completion")
 			.tag("outcome", outcome)
-			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(took);
 		if (outcome.equals("succeeded")) {
@@ -98,7 +97,6 @@ class JobMetrics {
 			Timer.builder("archon.agent.overhead")
 				.description("Generation time beyond the LLM time on the pipeline's critical path")
 				.tag("outcome", outcome)
-				.publishPercentileHistogram()
 				.register(this.registry)
 				.record(overhead.isNegative() ? Duration.ZERO : overhead);
 		}

@@ -27,7 +27,6 @@ class LlmMetrics {
 			Timer.builder("archon.llm.first.token")
 				.description("Time to the first streamed token")
 				.tags("provider", provider, "model", model)
-				.publishPercentileHistogram()
 				.register(this.registry)
 				.record(firstToken);
 		}
@@ -66,7 +65,6 @@ class LlmMetrics {
 		Timer.builder("archon.llm.latency")
 			.description("How long LLM calls take")
 			.tags("provider", provider, "model", model, "outcome", outcome)
-			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(latency);
 	}

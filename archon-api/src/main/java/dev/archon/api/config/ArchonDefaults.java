@@ -11,9 +11,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The settings every Archon service runs with unless it says otherwise: virtual threads,
  * graceful shutdown, the actuator on its own port (the service's port plus 1000, never
- * routed by NGINX), health probes, Prometheus with percentile histograms, common metric
- * tags, structured logs, and the environment variables the launcher and docker-compose
- * set. They are added last, so each service's own configuration and the environment win.
+ * routed by NGINX), health probes, Prometheus with latency buckets chosen for the
+ * dashboards and alerts, common metric tags, structured logs, and the environment
+ * variables the launcher and docker-compose set. They are added last, so each service's
+ * own configuration and the environment win.
  */
 public class ArchonDefaults implements EnvironmentPostProcessor {
 
@@ -58,10 +59,29 @@ public class ArchonDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.endpoint.health.show-components", "when-authorized");
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.metrics.tags.instance", "${archon.api.instance}");
-		defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
-		// Exact buckets at the alert ladder's thresholds (warning 5 s, critical 15 s), so
-		// that latency alerts count requests over them instead of interpolating.
-		defaults.put("management.metrics.distribution.slo.http.server.requests", "5s,15s");
+		// Latency buckets chosen from what the dashboards and rules query (every query
+		// is in deploy/prometheus/dashboard-check's reach), instead of Micrometer's
+		// percentile histogram of about 70 buckets per series. Each ladder spans the
+		// range its meter lives in, in steps of 1-2.5-5 so that an interpolated
+		// p50/p95/p99 is off by less than a step, with a bound at every threshold an
+		// alert compares a quantile with (5 s, 15 s), so those alerts count exactly.
+		// Timers that no query reads buckets of (archon.ha.commands, ...) publish
+		// count, sum and max only.
+		defaults.put("management.metrics.distribution.slo.http.server.requests",
+				"1ms,2500us,5ms,10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,15s,30s");
+		defaults.put("management.metrics.distribution.slo.archon.vector.search",
+				"1ms,2500us,5ms,10ms,25ms,50ms,100ms,250ms,500ms,1s,2500ms");
+		defaults.put("management.metrics.distribution.slo.archon.agent.overhead",
+				"50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,15s,30s,60s");
+		// End to end, a generation waits on several LLM calls: minutes, not seconds.
+		defaults.put("management.metrics.distribution.slo.archon.agent.generation",
+				"1s,2500ms,5s,10s,15s,30s,60s,120s,300s,600s");
+		defaults.put("management.metrics.distribution.slo.archon.llm.latency",
+				"10ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,30s,60s,120s");
+		defaults.put("management.metrics.distribution.slo.archon.llm.first.token",
+				"50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,30s");
+		defaults.put("management.metrics.distribution.slo.archon.ha.patterns.analysis",
+				"100ms,250ms,500ms,1s,2500ms,5s,10s,15s,30s,60s");
 		defaults.put("logging.structured.format.console", "${ARCHON_LOG_FORMAT:ecs}");
 		defaults.put("archon.api.keys", "${ARCHON_API_KEYS:}");
 		defaults.put("archon.api.outbound-key", "${ARCHON_API_KEY:}");

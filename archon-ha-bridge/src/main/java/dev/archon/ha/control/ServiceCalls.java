@@ -162,7 +162,6 @@ public class ServiceCalls implements HomeAssistantListener {
 					.tag("domain", domain)
 					.tag("ha_service", service)
 					.tag("outcome", outcome)
-					.publishPercentileHistogram()
 					.register(this.meters));
 	}
 

@@ -82,7 +82,6 @@ public class PatternAnalysis {
 		this.settings = settings;
 		this.timer = Timer.builder("archon.ha.patterns.analysis")
 			.description("Pattern analyses of Home Assistant's history")
-			.publishPercentileHistogram()
 			.register(meters);
 	}
 

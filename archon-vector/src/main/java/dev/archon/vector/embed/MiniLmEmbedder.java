@@ -3,9 +3,11 @@ package dev.archon.vector.embed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -42,6 +44,9 @@ class MiniLmEmbedder implements Embedder, DisposableBean {
 	static final String MODEL = "all-minilm-l6-v2-q";
 
 	private static final int DIMENSION = 384;
+
+	/** Longer than one model call takes on a busy machine. */
+	private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
 	private final ExecutorService workers;
 
@@ -111,10 +116,18 @@ class MiniLmEmbedder implements Embedder, DisposableBean {
 		return embeddings.stream().map(Embedding::vector).toList();
 	}
 
+	/**
+	 * Stops the workers, then closes the ONNX session once no model call runs: closing it
+	 * under a running call crashes the JVM in native code (seen when a context closed
+	 * while an ingestion was still embedding). A call that outlives the wait keeps the
+	 * session, which the process's exit frees.
+	 */
 	@Override
-	public void destroy() throws OrtException {
+	public void destroy() throws OrtException, InterruptedException {
 		this.workers.shutdownNow();
-		this.session.close();
+		if (this.workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.session.close();
+		}
 	}
 
 	/**
