@@ -357,8 +357,15 @@ check_through_nginx() {
 			vector) path=/api/v1/vector/sources ;;
 			ha-bridge) path=/api/v1/ha/states ;;
 		esac
-		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $key" \
-			"http://localhost:$ARCHON_NGINX_PORT$path") || code=000
+		# NGINX keeps an upstream it saw fail out of rotation for fail_timeout (10 s), and a reload
+		# keeps that state: instances restarted after an outage get traffic only once it runs out.
+		local deadline=$((SECONDS + 15))
+		while :; do
+			code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $key" \
+				"http://localhost:$ARCHON_NGINX_PORT$path") || code=000
+			[[ $code == 5* || $code == 000 ]] && ((SECONDS < deadline)) || break
+			sleep 1
+		done
 		case $code in
 			200) info "through NGINX: GET $path -> 200" ;;
 			5* | 000) die "through NGINX: GET $path -> $code" ;;
