@@ -111,9 +111,30 @@ class MiniLmEmbedder implements Embedder, DisposableBean {
 
 	@Override
 	public List<float[]> embed(List<String> texts) {
+		for (int i = 0; i < texts.size(); i++) {
+			if (!readable(texts.get(i))) {
+				throw new UnreadableText(i);
+			}
+		}
 		List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
 		List<Embedding> embeddings = this.timer.record(() -> this.model.embedAll(segments).content());
 		return embeddings.stream().map(Embedding::vector).toList();
+	}
+
+	/**
+	 * Whether the tokenizer keeps anything of a text. Its normalizer (BERT's) drops
+	 * whitespace, NUL, U+FFFD and every "other" code point (control, format, unassigned,
+	 * private use, surrogate), and langchain4j refuses a text left with no token.
+	 * @param text the text
+	 * @return whether a character survives
+	 */
+	static boolean readable(String text) {
+		return text.codePoints().anyMatch((c) -> {
+			int type = Character.getType(c);
+			return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != 0xFFFD && type != Character.CONTROL
+					&& type != Character.FORMAT && type != Character.UNASSIGNED && type != Character.PRIVATE_USE
+					&& type != Character.SURROGATE;
+		});
 	}
 
 	/**

@@ -5,6 +5,7 @@ import dev.archon.api.problem.Problems;
 import dev.archon.vector.crawl.CrawlNotFound;
 import dev.archon.vector.crawl.UrlRefused;
 import dev.archon.vector.crawl.web.InvalidCrawlTargets;
+import dev.archon.vector.embed.UnreadableText;
 import dev.archon.vector.index.NothingToIndex;
 import dev.archon.vector.ingest.web.InvalidDocuments;
 import dev.archon.vector.ingest.web.TooManyDocuments;
@@ -50,6 +51,11 @@ class VectorProblems {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidCrawlTargets(InvalidCrawlTargets ex) {
 		return answer(Problems.of(ProblemType.VALIDATION, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadableText(UnreadableText ex) {
+		return answer(with(Problems.of(ProblemType.VALIDATION, ex.getMessage()), "text", ex.index()));
 	}
 
 	@ExceptionHandler

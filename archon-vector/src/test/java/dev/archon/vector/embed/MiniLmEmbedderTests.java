@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
 class MiniLmEmbedderTests {
@@ -83,6 +84,17 @@ class MiniLmEmbedderTests {
 			.filter((thread) -> thread.getName().startsWith("embed-"))
 			.count();
 		assertThat(workers).isBetween(1L, (long) CONCURRENCY);
+	}
+
+	@Test
+	void refusesATextInWhichTheTokenizerKeepsNothing() {
+		// A broken surrogate, controls, a format character, whitespace and U+FFFD: BERT's
+		// normalizer drops them all, and langchain4j would fail the whole request.
+		assertThat(MiniLmEmbedder.readable("\ude00\u0001\u200e \u2028\ufffd")).isFalse();
+		assertThatExceptionOfType(UnreadableText.class)
+			.isThrownBy(() -> embedder.embed(List.of(SENTENCE, "\ude00\u001b")))
+			.satisfies((ex) -> assertThat(ex.index()).isEqualTo(1));
+		assertThat(embedder.embed(List.of("\ude00 g\u001b"))).hasSize(1);
 	}
 
 	private static double norm(float[] vector) {
