@@ -1,9 +1,5 @@
 package dev.archon.agentgen.job;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,13 +46,7 @@ class ResultCache {
 	static String key(String description, String framework, int refinements, List<String> sources) {
 		String normalized = description.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT) + "\n" + framework
 				+ "\n" + refinements + "\n" + String.join(",", sources.stream().sorted().toList());
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SharedCache.digest(normalized);
 	}
 
 	Optional<CachedResult> get(String key) {

@@ -1,7 +1,10 @@
 package dev.archon.api.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -159,6 +162,22 @@ public final class SharedCache<V> {
 			};
 		}
 
+	}
+
+	/**
+	 * A key for a text of any length: its SHA-256 in hexadecimal, so that keys stay short
+	 * and never carry the text itself into Redis.
+	 * @param text the text the cached value derives from
+	 * @return 64 hexadecimal digits
+	 */
+	public static String digest(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 }

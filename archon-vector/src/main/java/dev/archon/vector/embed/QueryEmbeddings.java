@@ -3,10 +3,7 @@ package dev.archon.vector.embed;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,13 +67,7 @@ public class QueryEmbeddings {
 	}
 
 	private String key(String normalized) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-			return this.embedder.model() + ":" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.embedder.model() + ":" + SharedCache.digest(normalized);
 	}
 
 	static String encode(float[] vector) {
